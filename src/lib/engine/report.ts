@@ -1,0 +1,45 @@
+// The result model every test engine returns (worker, WebContainer, Node vitest), so the UI, the CLI
+// and the parity check compare like with like.
+
+export type EngineName = "worker" | "webcontainer" | "node";
+
+export interface TestOutcome {
+  /** The test's full name: describe blocks and the test, joined by " › ". */
+  name: string;
+  status: "pass" | "fail";
+  /** What went wrong, in the words of the failed assertion or the thrown error. */
+  message?: string;
+  /** For equality failures: what the test expected and what the code produced, printed. */
+  expected?: string;
+  actual?: string;
+}
+
+export interface TestReport {
+  engine: EngineName;
+  /** error: the suite could not run (syntax error, failed import); timeout: the run was stopped. */
+  status: "pass" | "fail" | "error" | "timeout";
+  durationMs: number;
+  tests: TestOutcome[];
+  /** Console output of the learner's code and of the suite, plus any error that stopped the run. */
+  output: string;
+}
+
+export interface TestEngine {
+  name: EngineName;
+  run(
+    files: Record<string, string>,
+    tests: Record<string, string>,
+    opts: { timeoutMs: number },
+  ): Promise<TestReport>;
+}
+
+/** The plain summary line shown to learners and printed by the CLI. */
+export function summarize(report: Pick<TestReport, "tests">): string {
+  const passed = report.tests.filter((test) => test.status === "pass").length;
+  return `${passed} passed, ${report.tests.length - passed} failed`;
+}
+
+/** pass only when tests ran and none failed. */
+export function statusOf(tests: TestOutcome[]): "pass" | "fail" {
+  return tests.length > 0 && tests.every((test) => test.status === "pass") ? "pass" : "fail";
+}

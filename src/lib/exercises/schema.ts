@@ -1,0 +1,67 @@
+// The shape of exercises/<NN-slug>/exercise.json. Pure zod: the site, the CLI and the checks share it.
+import { z } from "zod";
+
+/** Repo-relative paths inside a learner's workspace, such as `pocketflow.ts` or `chatbot.ts`. */
+const workspacePath = z
+  .string()
+  .regex(/^[a-z0-9][a-z0-9-]*\.ts$/, "a workspace file is a lowercase name ending in .ts, at the root");
+
+export const exerciseSchema = z
+  .object({
+    title: z.string().min(1).describe("The exercise's title, shown above the workspace."),
+    lesson: z
+      .string()
+      .regex(/^\d{2}-[a-z0-9-]+$/)
+      .describe("The slug of the lesson that teaches what the exercise asks (a file in content/lessons/)."),
+    files: z
+      .array(workspacePath)
+      .nonempty()
+      .describe("The files the learner edits, in tab order; each has a starter/ and a solution/ version."),
+    hints: z
+      .tuple([z.string().min(1), z.string().min(1), z.string().min(1)])
+      .describe("A ladder of three hints, revealed one at a time: a nudge, the concept, a near-solution."),
+    timeoutMs: z
+      .number()
+      .int()
+      .min(1000)
+      .max(60000)
+      .optional()
+      .describe("How long one run of the hidden suite may take before it is stopped; 5000 ms if omitted."),
+    providesCore: z
+      .boolean()
+      .optional()
+      .describe(
+        "Part 2: the finished core is mounted read-only as pocketflow.ts beside the learner's files.",
+      ),
+    solutionIsCore: z
+      .boolean()
+      .optional()
+      .describe("The reference solution of pocketflow.ts is core/index.ts itself (no solution/ copy)."),
+    testsAreCore: z
+      .boolean()
+      .optional()
+      .describe("The hidden suite is core/'s own test files, importing the learner's pocketflow.ts instead."),
+  })
+  .strict();
+
+export type ExerciseMeta = z.infer<typeof exerciseSchema>;
+
+/** Files of a workspace by path: `pocketflow.ts`, `tests/node.test.ts`, … */
+export type Files = Record<string, string>;
+
+/** Everything an engine, the site or the CLI needs to know about one exercise. */
+export interface Exercise {
+  slug: string;
+  meta: ExerciseMeta;
+  /** What the learner starts from (editable files, plus read-only ones such as a provided core). */
+  starter: Files;
+  /** The reference solution, in the same shape as `starter`. */
+  solution: Files;
+  /** The hidden suite, by path under `tests/`. */
+  tests: Files;
+  /** Files shown but not editable (for example the provided core in part 2). */
+  readonly: string[];
+  timeoutMs: number;
+}
+
+export const DEFAULT_TIMEOUT_MS = 5000;
