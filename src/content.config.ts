@@ -1,37 +1,32 @@
-// The one content config: lessons are MDX files in content/lessons, checked against this schema at build time.
+// The one content config: every collection the site renders, each checked against a documented schema.
+//   lessons    MDX files in content/lessons (front-matter: src/lib/lesson-schema.ts)
+//   exercises  folders in exercises/ (exercise.json: src/lib/exercises/schema.ts), read with their files
 import { defineCollection } from "astro:content";
 import { glob } from "astro/loaders";
 import { z } from "astro/zod";
-
-export const lessonSchema = z.object({
-  title: z.string().min(1).describe("The lesson's title, shown as its page heading and in the course map."),
-  description: z
-    .string()
-    .min(1)
-    .describe("One sentence saying what the lesson covers; used in the course map and the meta description."),
-  order: z
-    .number()
-    .int()
-    .positive()
-    .describe("The lesson number, 1–17, unique across the course; it sets the reading order."),
-  part: z
-    .union([z.literal(1), z.literal(2)])
-    .describe('The part the lesson belongs to: 1 "Build the core" or 2 "Patterns".'),
-  exercise: z
-    .string()
-    .regex(/^\d{2}-[a-z0-9-]+$/, "an exercise slug looks like 02-the-node")
-    .optional()
-    .describe("The slug of the lesson's exercise folder in exercises/, e.g. 02-the-node; omit if none."),
-  objectives: z
-    .array(z.string().min(1))
-    .nonempty()
-    .describe("What the learner can do after the lesson, one short sentence each; listed at the top."),
-  minutes: z.number().int().positive().describe("Estimated time to read the lesson and solve its exercise."),
-});
+import { lessonSchema } from "./lib/lesson-schema";
+import { loadAllExercises } from "./lib/exercises/load";
+import { exerciseSchema } from "./lib/exercises/schema";
 
 const lessons = defineCollection({
   loader: glob({ base: "./content/lessons", pattern: "**/*.mdx" }),
   schema: lessonSchema,
 });
 
-export const collections = { lessons };
+const files = z.record(z.string(), z.string());
+
+const exercises = defineCollection({
+  // loadExercise validates exercise.json and checks that every listed file exists.
+  loader: () => loadAllExercises().map((exercise) => ({ id: exercise.slug, ...exercise })),
+  schema: z.object({
+    slug: z.string().describe("The exercise's folder name, e.g. 06-the-flow."),
+    meta: exerciseSchema.describe("exercise.json: title, lesson, files, hints, options."),
+    starter: files.describe("The learner's starting files by workspace path, plus read-only provided files."),
+    solution: files.describe("The reference solution, in the same shape as starter."),
+    tests: files.describe("The hidden suite by path under tests/."),
+    readonly: z.array(z.string()).describe("Workspace files shown but not editable."),
+    timeoutMs: z.number().int().positive().describe("The time limit for one run of the hidden suite."),
+  }),
+});
+
+export const collections = { lessons, exercises };

@@ -1,6 +1,8 @@
 // The course map as plain data: parts, their lessons in order, and each lesson's neighbours.
 // Pure (no astro:content import) so it can be unit-tested; src/lib/course.ts feeds it the collection.
 
+import type { LessonFrontMatter } from "./lesson-schema";
+
 export const COURSE_NAME = "Build PocketFlow";
 
 export type PartNumber = 1 | 2;
@@ -28,16 +30,8 @@ export const PARTS: readonly PartInfo[] = [
   },
 ];
 
-/** The front-matter fields a lesson declares (mirrors the schema in src/content.config.ts). */
-export type LessonData = {
-  title: string;
-  description: string;
-  order: number;
-  part: PartNumber;
-  exercise?: string | undefined;
-  objectives: string[];
-  minutes: number;
-};
+/** The front-matter fields a lesson declares (validated by src/lib/lesson-schema.ts). */
+export type LessonData = LessonFrontMatter;
 
 export type LessonLink = { slug: string; href: string; title: string; order: number };
 
