@@ -28,7 +28,9 @@ class Summarize extends BaseNode<Store, string, string> {
   }
 }
 
-const shared: Store = { article: "PocketFlow is a tiny framework for LLM apps..." };
+const shared: Store = {
+  article: "PocketFlow is a tiny framework for LLM apps...",
+};
 const action = await new Summarize().run(shared);
 console.log(action, shared);
 // #endregion summarize

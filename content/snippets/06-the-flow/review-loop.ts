@@ -6,7 +6,7 @@ type Store = { draft: string; requests: string[]; published?: string };
 // #endregion store
 
 // #region nodes
-/** Lists what the draft still lacks; "revise" while anything does, else "approved". */
+/** Lists what the draft still lacks: "rejected" while anything does, else "approved". */
 class Review extends Node<Store, string, string[]> {
   override prep(shared: Store) {
     return shared.draft;
@@ -20,7 +20,7 @@ class Review extends Node<Store, string, string[]> {
   }
   override post(shared: Store, _draft: string, requests: string[]) {
     shared.requests = requests;
-    return requests.length > 0 ? "revise" : "approved";
+    return requests.length > 0 ? "rejected" : "approved";
   }
 }
 
@@ -49,7 +49,7 @@ class Publish extends Node<Store> {
 // #region graph
 const review = new Review();
 const revise = new Revise();
-review.on("revise", revise);
+review.on("rejected", revise);
 review.on("approved", new Publish());
 revise.next(review); // "default": after each revision, review again
 

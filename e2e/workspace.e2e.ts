@@ -1,0 +1,98 @@
+// A learner solving the lesson 6 exercise in the page: right, wrong, stuck in a loop, and broken.
+import type { Browser, BrowserContext, Page } from "playwright-core";
+import { afterAll, afterEach, beforeAll, beforeEach, describe, expect, it } from "vitest";
+import { launchChromium, newContext } from "./browser";
+import {
+  LESSON_PATH,
+  button,
+  openWorkspace,
+  replaceCode,
+  runTests,
+  solution,
+  summary,
+  url,
+} from "./workspace-page";
+
+let browser: Browser;
+let context: BrowserContext;
+let page: Page;
+
+beforeAll(async () => (browser = await launchChromium()));
+afterAll(async () => browser?.close());
+beforeEach(async () => {
+  context = await newContext(browser);
+  page = await context.newPage();
+});
+afterEach(async () => context?.close());
+
+describe("the exercise workspace", () => {
+  it("loads only a small loader with the page and runs no code until asked", async () => {
+    const scripts: string[] = [];
+    page.on("request", (request) => request.resourceType() === "script" && scripts.push(request.url()));
+    await page.goto(url(LESSON_PATH));
+    await page.waitForLoadState("networkidle");
+    expect(scripts).toHaveLength(1);
+    expect(await page.locator("iframe").count()).toBe(0);
+    await expect.poll(() => button(page, "Start editing").isVisible()).toBe(true);
+    expect(await page.locator(".exercise pre.astro-code").first().isVisible()).toBe(true);
+  });
+
+  it("passes every test when the solution is typed in, and marks the lesson complete on the course map", async () => {
+    await openWorkspace(page);
+    await replaceCode(page, solution());
+    const text = await runTests(page);
+    expect(text).toMatch(/^\d+ passed, 0 failed/);
+    expect(text).toContain("Lesson complete");
+    expect(await page.getByText("Completed: this lesson is done.").isVisible()).toBe(true);
+    expect(await page.locator(".ws-test.ws-fail").count()).toBe(0);
+
+    await page.goto(url("/"));
+    const lesson = page.locator('li[data-lesson="06-the-flow"]');
+    await expect.poll(() => lesson.getByText("Completed").isVisible()).toBe(true);
+    expect(await page.locator('li[data-lesson="02-the-node"]').getByText("Completed").isVisible()).toBe(false);
+  });
+
+  it("shows the failing test's name and message for a wrong solution", async () => {
+    await openWorkspace(page);
+    // Forget that an empty action means "default".
+    const wrong = solution().replace('current.successors.get(action || "default")', "current.successors.get(action as string)");
+    expect(wrong).not.toBe(solution());
+    await replaceCode(page, wrong);
+    const text = await runTests(page);
+    expect(text).toMatch(/^\d+ passed, [1-9]\d* failed/);
+    const failed = page.locator(".ws-test.ws-fail").first();
+    expect(await failed.innerText()).toMatch(/Failed/);
+    expect(await failed.locator(".ws-message").innerText()).not.toBe("");
+    expect(await page.getByText("Completed: this lesson is done.").isVisible()).toBe(false);
+  });
+
+  it("stops an endless loop with the engine's timeout message, and the next run works", async () => {
+    await openWorkspace(page);
+    await replaceCode(page, `${solution()}\nwhile (true) {}\n`);
+    const stuck = await runTests(page);
+    expect(stuck).toMatch(/loop/i);
+    expect(await summary(page).getAttribute("data-status")).toBe("timeout");
+
+    await replaceCode(page, solution());
+    expect(await runTests(page)).toMatch(/^\d+ passed, 0 failed/);
+  });
+
+  it("names the file, line and column of a syntax error and can jump there", async () => {
+    await openWorkspace(page);
+    await replaceCode(page, "export const broken = (;\n");
+    const text = await runTests(page);
+    expect(await summary(page).getAttribute("data-status")).toBe("error");
+    expect(text).toMatch(/pocketflow\.ts at line 1, column \d+/);
+    await button(page, "Go to line 1 of pocketflow.ts").click();
+    expect(await page.evaluate(() => document.activeElement?.classList.contains("cm-content"))).toBe(true);
+  });
+
+  it("shows what the learner's code logs", async () => {
+    await openWorkspace(page);
+    await replaceCode(page, `${solution()}\nconsole.log("hello from my code");\n`);
+    await runTests(page);
+    const output = page.locator(".ws-output");
+    await output.locator("summary").click();
+    expect(await output.innerText()).toContain("hello from my code");
+  });
+});

@@ -1,0 +1,15 @@
+// map >> reduce, with the map running up to `maxConcurrency` LLM calls at once.
+import { Flow, type NodeOptions } from "../../core/index";
+import type { Llm } from "../utils/llm";
+import type { Screening } from "../utils/resumes";
+import { ScreenResumesParallel, TallyScreenings, type ParallelStore } from "./nodes";
+
+export function createParallelFlow(
+  llm: Llm,
+  onScreened: (s: Screening) => void,
+  options: NodeOptions & { maxConcurrency: number },
+) {
+  const map = new ScreenResumesParallel(llm, onScreened, options);
+  map.next(new TallyScreenings());
+  return new Flow<ParallelStore>(map);
+}

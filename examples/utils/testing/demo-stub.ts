@@ -1,0 +1,71 @@
+// A stand-in LLM for trying the examples offline: canned, plausible answers picked by the prompt.
+// It checks the plumbing (HTTP, streaming, retries, YAML, branching), not the intelligence.
+//   npx tsx examples/utils/testing/demo-stub.ts        (STUB_PORT=8787, STUB_DELAY_MS=300, STUB_FAIL_FIRST=429)
+//   OPENAI_BASE_URL=http://127.0.0.1:8787/v1 LLM_MODEL=stub EMBEDDING_MODEL=stub npm run example -- rag
+import { embedAll, promptOf, startStub, type StubReply, type StubRequest } from "./stub-server";
+
+const fence = (yaml: string) => `Here you go:\n\n\`\`\`yaml\n${yaml}\n\`\`\``;
+
+function answer(prompt: string): string {
+  if (prompt.includes("Analyze the resume")) {
+    const email = /[\w.+-]+@[\w-]+\.[\w.]+/.exec(prompt)?.[0] ?? "unknown@example.com";
+    const name = /```\n[!\s]*([^!\n]+)/.exec(prompt)?.[1]?.trim() ?? "Unknown";
+    return fence(
+      `name: ${name}\nemail: ${email}\nexperience:\n  - title: SALES MANAGER\n    company: ABC Corportaion\n` +
+        "  - title: ASST. MANAGER\n    company: XYZ Industries",
+    );
+  }
+  if (prompt.includes("You screen resumes")) {
+    const resume = /```\n([\s\S]*?)```/.exec(prompt)?.[1] ?? "";
+    const name = (resume.split(/[—|,<\n]| - |\s{2,}/)[0] ?? "").trim();
+    const skilled = /python|typescript/i.test(resume) && !/intern|bootcamp|student/i.test(resume);
+    const reason = skilled ? "several years of Python or TypeScript" : "not enough relevant experience";
+    return fence(`name: ${name}\nqualifies: ${skilled}\nreasons:\n  - ${reason}`);
+  }
+  if (prompt.includes("section titles")) {
+    const topic = /about "([^"]+)"/.exec(prompt)?.[1] ?? "the topic";
+    return fence(`sections:\n  - Why ${topic} matters\n  - Key risks\n  - What we can do`);
+  }
+  if (prompt.includes("Write one paragraph")) {
+    const title = /section "([^"]+)"/.exec(prompt)?.[1] ?? "this section";
+    return `${title}: a short paragraph a real model would write, three or four sentences long.`;
+  }
+  if (prompt.includes("Combine these sections")) {
+    const topic = /article about "([^"]+)"/.exec(prompt)?.[1] ?? "The topic";
+    return `# ${topic}: a short guide\n\n${prompt.split("\n\n").slice(1).join("\n\n")}`;
+  }
+  if (prompt.includes("Decide: 'search'")) {
+    if (prompt.includes("No previous search.")) {
+      const question = /Question: (.*)/.exec(prompt)?.[1] ?? "";
+      return fence(
+        `action: search\nreason: I need the lessons first\nsearch_query: ${question.replace(/[?:]/g, "")}`,
+      );
+    }
+    return fence("action: answer\nreason: the search results cover it");
+  }
+  if (prompt.includes("excerpts from the course") || prompt.includes("research from the course")) {
+    const slug = /\[(\d\d-[\w-]+)\]/.exec(prompt.split("Cite")[0] ?? "")?.[1];
+    return slug
+      ? `A flow runs a shallow copy of each node and follows the action that post returns [${slug}].`
+      : "The lessons I was given do not answer this.";
+  }
+  const last = prompt.split("\n").at(-1) ?? "";
+  return `You said "${last}". I am a stub, so I can only echo — but the tokens did stream!`;
+}
+
+let failures = Number(process.env.STUB_FAIL_FIRST ? 1 : 0);
+const handler = (request: StubRequest): StubReply => {
+  if (failures > 0) {
+    failures--;
+    return {
+      status: Number(process.env.STUB_FAIL_FIRST),
+      message: "Simulated failure",
+      headers: { "retry-after": "1" },
+    };
+  }
+  if (request.path === "/v1/embeddings") return embedAll(request);
+  return { content: answer(promptOf(request)), delayMs: Number(process.env.STUB_DELAY_MS ?? 300) };
+};
+
+const stub = await startStub(handler, Number(process.env.STUB_PORT ?? 8787));
+process.stdout.write(`Demo stub listening: OPENAI_BASE_URL=${stub.url} LLM_MODEL=stub (Ctrl+C to stop)\n`);

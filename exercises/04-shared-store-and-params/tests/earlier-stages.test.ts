@@ -1,0 +1,60 @@
+// Each earlier exercise, in one test: what it built must still work now.
+import { describe, expect, it } from "vitest";
+import { BaseNode, Node } from "../pocketflow";
+
+describe("earlier exercises", () => {
+  it("exercise 2: runs prep → exec → post, awaits async hooks, and resolves to post's action", async () => {
+    type Store = { input: number; log: string[] };
+    class Double extends Node<Store, number, number> {
+      override async prep(shared: Store) {
+        shared.log.push("prep");
+        return shared.input;
+      }
+      override exec(value: number) {
+        return value * 2;
+      }
+      override async post(shared: Store, prepRes: number, execRes: number) {
+        shared.log.push(`post got ${prepRes} and ${execRes}`);
+        return "doubled";
+      }
+    }
+    const shared: Store = { input: 21, log: [] };
+    await expect(new Double().run(shared), "run resolves to post's action").resolves.toBe("doubled");
+    expect(shared.log).toEqual(["prep", "post got 21 and 42"]);
+    await expect(new BaseNode().run({}), "a bare node resolves to undefined").resolves.toBeUndefined();
+  });
+
+  it("exercise 3: retries only exec, counting curRetry from 0, then falls back with the last error", async () => {
+    const attempts: number[] = [];
+    let preps = 0;
+    class Flaky extends Node<unknown, string, string> {
+      override prep() {
+        preps += 1;
+        return "input";
+      }
+      override exec(): string {
+        attempts.push(this.curRetry);
+        throw new Error(`attempt ${attempts.length} failed`);
+      }
+      override execFallback(input: string, error: Error) {
+        return `${input}: ${error.message}`;
+      }
+      override post(_shared: unknown, _prepRes: string, execRes: string) {
+        return execRes;
+      }
+    }
+    await expect(new Flaky({ maxRetries: 3 }).run({}), "execFallback gets the last error").resolves.toBe(
+      "input: attempt 3 failed",
+    );
+    expect(attempts, "curRetry on each attempt").toEqual([0, 1, 2]);
+    expect(preps, "prep is not retried").toBe(1);
+    class Plain extends Node {
+      override exec() {
+        throw new Error("no fallback");
+      }
+    }
+    await expect(new Plain({ maxRetries: 2 }).run({}), "the default fallback re-throws").rejects.toThrow(
+      "no fallback",
+    );
+  });
+});

@@ -1,0 +1,73 @@
+// ParallelBatchFlow: the sub-flow runs once per params object, concurrently, each run with its own params.
+import { describe, expect, it } from "vitest";
+import { Node, ParallelBatchFlow } from "../pocketflow";
+import { delay, inFlightGauge } from "./helpers";
+
+type Got = { got: string[] };
+
+/** Waits params.ms, then records the url it started with and the url it sees after the wait. */
+class Fetch extends Node<Got> {
+  override async prep(shared: Got) {
+    const before = String(this.params.url);
+    await delay(Number(this.params.ms));
+    shared.got.push(`${before}=${String(this.params.url)} for ${String(this.params.user)}`);
+  }
+}
+
+class Pages extends ParallelBatchFlow<Got> {
+  override prep() {
+    return [
+      { url: "a", ms: 100 },
+      { url: "b", ms: 30 },
+      { url: "c", ms: 60, user: "grace" },
+    ];
+  }
+}
+
+describe("ParallelBatchFlow", () => {
+  it("runs the sub-flows concurrently: total time ≈ the longest one", async () => {
+    const flow = new Pages(new Fetch());
+    flow.setParams({ user: "ada" });
+    const shared: Got = { got: [] };
+    const started = performance.now();
+    await flow.run(shared);
+    const elapsed = performance.now() - started;
+    expect(elapsed, "the longest sub-flow alone takes 100 ms").toBeGreaterThanOrEqual(95);
+    expect(elapsed, "one after another would take 190 ms: runs must overlap").toBeLessThan(170);
+    expect(
+      shared.got.map((entry) => entry[0]),
+      "the shortest run finishes first",
+    ).toEqual(["b", "c", "a"]);
+  });
+
+  it("gives each concurrent run its own params, merged over the flow's (the item wins)", async () => {
+    const flow = new Pages(new Fetch());
+    flow.setParams({ user: "ada" });
+    const shared: Got = { got: [] };
+    await flow.run(shared);
+    expect(shared.got.sort(), "no run's params leak into another's across an await").toEqual([
+      "a=a for ada",
+      "b=b for ada",
+      "c=c for grace",
+    ]);
+    expect(flow.params, "the flow's own params are unchanged").toEqual({ user: "ada" });
+  });
+
+  it("never runs more than maxConcurrency sub-flows at once", async () => {
+    const meter = inFlightGauge();
+    class Tracked extends Node {
+      override exec() {
+        return meter.around(() => delay(10));
+      }
+    }
+    class Many extends ParallelBatchFlow {
+      override prep() {
+        return Array.from({ length: 8 }, (_, i) => ({ i }));
+      }
+    }
+    const flow = new Many(new Tracked(), { maxConcurrency: 2 });
+    expect(flow.maxConcurrency).toBe(2);
+    await flow.run({});
+    expect(meter.peak, "maxConcurrency 2: two sub-flows at a time").toBe(2);
+  });
+});

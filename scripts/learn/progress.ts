@@ -1,0 +1,108 @@
+// workspace/progress.json: which exercises are done and how many hints were shown. Small, versioned,
+// and never silently lost: a file this code cannot read is moved aside and reported, not replaced.
+import { existsSync, mkdirSync, readFileSync, renameSync, writeFileSync } from "node:fs";
+import { join } from "node:path";
+import { z } from "zod";
+
+export const PROGRESS_VERSION = 1;
+export const PROGRESS_FILE = "progress.json";
+
+// Loose objects: fields a later course version adds are kept when this version writes the file back.
+const exerciseProgressSchema = z.looseObject({
+  done: z.boolean().default(false),
+  hintsShown: z.number().int().min(0).default(0),
+});
+const progressSchema = z.looseObject({
+  version: z.literal(PROGRESS_VERSION),
+  exercises: z.record(z.string(), exerciseProgressSchema),
+});
+
+export type ExerciseProgress = z.infer<typeof exerciseProgressSchema>;
+export type Progress = z.infer<typeof progressSchema>;
+export type Status = "done" | "current" | "not started";
+
+export const emptyProgress = (): Progress => ({ version: PROGRESS_VERSION, exercises: {} });
+
+/** The progress in `text`, or why it cannot be used, in words for the learner. */
+function parseProgress(text: string): { problem: string } | { progress: Progress } {
+  let data: unknown;
+  try {
+    data = JSON.parse(text);
+  } catch (error) {
+    return { problem: `it is not valid JSON (${error instanceof Error ? error.message : String(error)})` };
+  }
+  const version =
+    typeof data === "object" && data !== null ? (data as { version?: unknown }).version : undefined;
+  if (version !== PROGRESS_VERSION) {
+    return {
+      problem: `its version is ${JSON.stringify(version)}, and this course reads version ${PROGRESS_VERSION}`,
+    };
+  }
+  const parsed = progressSchema.safeParse(data);
+  if (!parsed.success) {
+    const issue = parsed.error.issues[0];
+    return {
+      problem: `it does not have the expected shape (${issue?.path.join(".") ?? ""}: ${issue?.message ?? ""})`,
+    };
+  }
+  return { progress: parsed.data };
+}
+
+/** A free name beside the file: progress.corrupt-<timestamp>.json (with a counter if taken). */
+function asideName(workspace: string, now: Date) {
+  const stamp = now.toISOString().replaceAll(/[:.]/g, "-");
+  for (let n = 0; ; n++) {
+    const name = join(workspace, `progress.corrupt-${stamp}${n ? `-${n}` : ""}.json`);
+    if (!existsSync(name)) return name;
+  }
+}
+
+export interface ProgressNotice {
+  file: string;
+  movedTo: string;
+  problem: string;
+}
+
+/**
+ * Reads the progress; a missing file is a fresh start. An unreadable one is renamed aside (so nothing
+ * the learner had is lost) and described in the returned notice; the caller tells the learner.
+ */
+export function readProgress(
+  workspace: string,
+  now = new Date(),
+): { progress: Progress; notice?: ProgressNotice } {
+  const file = join(workspace, PROGRESS_FILE);
+  if (!existsSync(file)) return { progress: emptyProgress() };
+  const result = parseProgress(readFileSync(file, "utf8"));
+  if ("progress" in result) return { progress: result.progress };
+  const movedTo = asideName(workspace, now);
+  renameSync(file, movedTo);
+  return { progress: emptyProgress(), notice: { file, movedTo, problem: result.problem } };
+}
+
+/**
+ * Saves the progress with an entry for every known exercise (entries of unknown slugs stay), when it
+ * changed; through a temporary file and a rename, so a crash never leaves half a file behind.
+ */
+export function writeProgress(workspace: string, progress: Progress, slugs: string[]) {
+  for (const slug of slugs) progress.exercises[slug] ??= { done: false, hintsShown: 0 };
+  const file = join(workspace, PROGRESS_FILE);
+  const text = `${JSON.stringify(progress, null, 2)}\n`;
+  if (existsSync(file) && readFileSync(file, "utf8") === text) return;
+  mkdirSync(workspace, { recursive: true });
+  writeFileSync(`${file}.tmp`, text);
+  renameSync(`${file}.tmp`, file);
+}
+
+export const entryOf = (progress: Progress, slug: string): ExerciseProgress =>
+  (progress.exercises[slug] ??= { done: false, hintsShown: 0 });
+
+/** The exercise to work on: the first one, in course order, that is not done. */
+export function currentSlug(progress: Progress, slugs: string[]): string | undefined {
+  return slugs.find((slug) => !progress.exercises[slug]?.done);
+}
+
+export function statusOf(progress: Progress, slugs: string[], slug: string): Status {
+  if (progress.exercises[slug]?.done) return "done";
+  return currentSlug(progress, slugs) === slug ? "current" : "not started";
+}

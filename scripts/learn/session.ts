@@ -1,0 +1,114 @@
+// One invocation's view of the course: the workspace set up, the progress read, and the shared step
+// "run an exercise, print the result, mark it done on a full pass" used by `run` and watch mode.
+import { existsSync } from "node:fs";
+import { join } from "node:path";
+import type { Exercise } from "../../src/lib/exercises/schema";
+import type { LearnContext } from "./context";
+import { formatResult } from "./format";
+import { currentSlug, entryOf, readProgress, writeProgress, type Progress } from "./progress";
+import { runSuite, type SuiteResult } from "./suite";
+import { copyMissingStarters, exerciseDir, learnerFiles } from "./workspace";
+
+export interface Session {
+  ctx: LearnContext;
+  progress: Progress;
+  slugs: string[];
+  /** Writes progress.json if anything in it changed. */
+  save(): void;
+  current(): Exercise | undefined;
+}
+
+/** Sets up the workspace (starters never overwrite the learner's files) and reads the progress. */
+export function openSession(ctx: LearnContext): Session {
+  const fresh = !existsSync(ctx.workspace);
+  const copied = copyMissingStarters(ctx.workspace, ctx.exercises);
+  if (fresh && copied.length > 0) {
+    ctx.out(
+      `Created your workspace in ${ctx.show(ctx.workspace)}/ with the starter files of every exercise.`,
+    );
+  } else if (copied.length > 0) {
+    ctx.out(`Copied starter files into ${ctx.show(ctx.workspace)}/ for: ${copied.join(", ")}`);
+  }
+  const { progress, notice } = readProgress(ctx.workspace);
+  if (notice) {
+    ctx.err(
+      ctx.style(["bold", "yellow"], `⚠ ${ctx.show(notice.file)} could not be read: ${notice.problem}.`),
+    );
+    ctx.err(`  It was moved to ${ctx.show(notice.movedTo)}, and your progress starts afresh.`);
+    ctx.err(
+      `  Your code in ${ctx.show(ctx.workspace)}/ is untouched; \`npm run learn -- run <slug>\` marks an`,
+    );
+    ctx.err("  exercise done again.");
+  }
+  const slugs = ctx.exercises.map((exercise) => exercise.slug);
+  const session: Session = {
+    ctx,
+    progress,
+    slugs,
+    save: () => writeProgress(ctx.workspace, progress, slugs),
+    current() {
+      const slug = currentSlug(progress, slugs);
+      return ctx.exercises.find((exercise) => exercise.slug === slug);
+    },
+  };
+  session.save();
+  return session;
+}
+
+/** An exercise by its slug or an unambiguous start of it (`run 10`). */
+export function findExercise(session: Session, name: string): Exercise | undefined {
+  const { exercises } = session.ctx;
+  const exact = exercises.find((exercise) => exercise.slug === name);
+  if (exact) return exact;
+  const matches = exercises.filter((exercise) => exercise.slug.startsWith(name));
+  return matches.length === 1 ? matches[0] : undefined;
+}
+
+/** Where the learner edits an exercise: the paths of the files it asks them to change. */
+export function whereToEdit(session: Session, exercise: Exercise): string {
+  const dir = exerciseDir(session.ctx.workspace, exercise.slug);
+  return exercise.meta.files.map((file) => session.ctx.show(join(dir, file))).join(", ");
+}
+
+export function introduce(session: Session, exercise: Exercise, label = "Now") {
+  const { ctx } = session;
+  const position = `${session.slugs.indexOf(exercise.slug) + 1} of ${session.slugs.length}`;
+  ctx.out(
+    ctx.style("bold", `${label}: ${exercise.slug} — ${exercise.meta.title}`) +
+      ctx.style("dim", ` (${position})`),
+  );
+  ctx.out(`  Edit ${whereToEdit(session, exercise)}`);
+}
+
+/**
+ * Runs the exercise's hidden suite on the learner's files and prints the compact result; a full pass
+ * marks the exercise done. A cancelled run (a newer save arrived) prints nothing.
+ */
+export async function runAndReport(
+  session: Session,
+  exercise: Exercise,
+  { signal, beforeReport }: { signal?: AbortSignal; beforeReport?: () => void } = {},
+): Promise<SuiteResult> {
+  const { ctx } = session;
+  const result = await runSuite(exercise, learnerFiles(ctx.workspace, exercise), {
+    cacheDir: ctx.cacheDir,
+    learnerDir: exerciseDir(ctx.workspace, exercise.slug),
+    show: (path) => ctx.show(path),
+    signal,
+    limitMs: ctx.runLimitMs,
+  });
+  if (result.cancelled) return result;
+  beforeReport?.();
+  for (const line of formatResult(exercise, result, ctx.style)) ctx.out(line);
+  if (result.status === "pass") {
+    const before = session.current();
+    entryOf(session.progress, exercise.slug).done = true;
+    session.save();
+    ctx.out("");
+    ctx.out(ctx.style(["bold", "green"], `✔ ${exercise.slug} is done. Progress saved.`));
+    const next = session.current();
+    if (next && next !== before) introduce(session, next, "Next");
+    if (!next) ctx.out(ctx.style("bold", "🎉 Every exercise is done: you have built PocketFlow."));
+  }
+  return result;
+}

@@ -1,0 +1,122 @@
+// Parity: every exercise's hidden suite, on its starter and on its solution (plus a few engine
+// fixtures), run by Node vitest and by the worker engine in headless Chromium. Any difference in a
+// test's name or status fails the check (exit 1). Also checks the worker's timeouts and speed.
+import { join } from "node:path";
+import { summarize, type TestReport } from "../src/lib/engine/report";
+import { listExerciseSlugs, loadExercise, projectRoot } from "../src/lib/exercises/load";
+import type { Files } from "../src/lib/exercises/schema";
+import { runWithNodeVitest } from "./lib/node-vitest";
+import { openHarness } from "./parity/browser";
+import { differences } from "./parity/compare";
+import { fixtures } from "./parity/fixtures";
+
+interface Case {
+  /** The row label: exercise slug or fixture id. */
+  label: string;
+  variant: "starter" | "solution" | "fixture";
+  files: Files;
+  tests: Files;
+  timeoutMs: number;
+}
+
+// `npx tsx scripts/parity.ts 06 10` checks only the exercises whose slugs start with 06 or 10.
+const only = process.argv.slice(2);
+const slugs = listExerciseSlugs().filter(
+  (slug) => only.length === 0 || only.some((prefix) => slug.startsWith(prefix)),
+);
+const unreadable: string[] = [];
+const exercises = slugs.flatMap((slug) => {
+  try {
+    return [loadExercise(slug)];
+  } catch (error) {
+    // An exercise still being written is not the engine's problem: say so and check the rest.
+    unreadable.push(`${slug}: ${error instanceof Error ? error.message : String(error)}`);
+    return [];
+  }
+});
+
+const cases: Case[] = [
+  ...exercises.flatMap((exercise) =>
+    (["starter", "solution"] as const).map((variant) => ({
+      label: exercise.slug,
+      variant,
+      files: exercise[variant],
+      tests: exercise.tests,
+      timeoutMs: exercise.timeoutMs,
+    })),
+  ),
+  ...fixtures
+    .filter(() => only.length === 0)
+    .map((fixture) => ({ label: fixture.id, variant: "fixture" as const, timeoutMs: 5000, ...fixture })),
+];
+const idOf = (test: Case) => `${test.label}--${test.variant}`;
+
+const nodeStarted = performance.now();
+const nodeReports = await runWithNodeVitest(
+  join(projectRoot, ".cache", "parity"),
+  cases.map((test) => ({ id: idOf(test), files: { ...test.files, ...test.tests } })),
+  { timeoutMs: Math.max(...cases.map((test) => test.timeoutMs)) },
+);
+const nodeMs = performance.now() - nodeStarted;
+
+const harness = await openHarness();
+const problems: string[] = [];
+const rows: string[][] = [];
+let workerMs = 0;
+try {
+  for (const test of cases) {
+    const node = nodeReports.get(idOf(test));
+    if (!node) throw new Error(`Node vitest gave no report for ${idOf(test)}`);
+    const worker: TestReport = await harness.run(test.files, test.tests, test.timeoutMs);
+    workerMs += worker.durationMs;
+    const found = differences(node, worker);
+    if (found.length > 0) {
+      problems.push(`${idOf(test)}:\n  ${found.join("\n  ")}\n  worker output:\n${worker.output}`);
+    }
+    rows.push([
+      test.label,
+      test.variant,
+      `${node.status} (${summarize(node)})`,
+      `${worker.status} (${summarize(worker)})`,
+      `${worker.durationMs.toFixed(0)} ms`,
+      found.length === 0 ? "same" : `${found.length} differ`,
+    ]);
+  }
+  const timeoutProblems = await harness.checkTimeouts();
+  problems.push(...timeoutProblems.map((problem) => `timeouts: ${problem}`));
+  const speed = await harness.measure();
+
+  printTable(["suite", "code", "node vitest", "worker engine", "worker time", "parity"], rows);
+  console.log(
+    `\nNode vitest: ${(nodeMs / 1000).toFixed(1)} s for all suites in one run; ` +
+      `worker engine: ${(workerMs / 1000).toFixed(1)} s, one suite after another.`,
+  );
+  console.log(
+    `Timeouts: ${timeoutProblems.length === 0 ? "an endless loop is stopped and the next run passes" : "FAILED"}`,
+  );
+  console.log(
+    `Small suite in Chromium: cold ${speed.coldMs.toFixed(0)} ms (first run on a fresh page), ` +
+      `warm ${speed.warmMs.toFixed(0)} ms (median, spare worker ready), ` +
+      `back to back ${speed.backToBackMs.toFixed(0)} ms (median, waiting for a spare to boot).`,
+  );
+} finally {
+  await harness.close();
+}
+
+if (problems.length > 0) {
+  console.error(`\nThe engines disagree:\n\n${problems.join("\n\n")}`);
+  process.exit(1);
+}
+if (unreadable.length > 0)
+  console.warn(`\nNot checked (the exercise does not load):\n  ${unreadable.join("\n  ")}`);
+console.log(`\nParity: ${cases.length} suites, no differences.`);
+
+function printTable(header: string[], body: string[][]) {
+  const widths = header.map((title, column) =>
+    Math.max(title.length, ...body.map((row) => row[column]?.length ?? 0)),
+  );
+  const line = (cells: string[]) => cells.map((cell, column) => cell.padEnd(widths[column] ?? 0)).join("  ");
+  console.log(line(header));
+  console.log(line(widths.map((width) => "-".repeat(width))));
+  for (const row of body) console.log(line(row));
+}

@@ -1,0 +1,70 @@
+// The only packages exercise code may import in the worker: `vitest` (built from vitest's own
+// packages) and `yaml`. Module objects look like ES module namespaces to sucrase's interop.
+import * as runner from "@vitest/runner";
+import { chai } from "@vitest/expect";
+import * as spy from "@vitest/spy";
+import * as yaml from "yaml";
+import { globalExpect } from "./expect";
+import type { PackageTable } from "./modules";
+
+/** `expectTypeOf(x).parameter(0).toEqualTypeOf<T>()`: types are checked by tsc, so at run time
+ *  every step of the chain is accepted and does nothing, as in vitest. */
+function typeAssertionChain(): unknown {
+  const chain: unknown = new Proxy(() => chain, {
+    get: (_target, key) => (key === "then" ? undefined : chain),
+    apply: () => chain,
+  });
+  return chain;
+}
+
+const unavailable = (what: string, instead: string) => () => {
+  throw new Error(`${what} is not available in exercises: ${instead}`);
+};
+
+const INJECT = "inject what the code needs (pass a stand-in to a constructor or in the shared store)";
+
+export const vi = {
+  fn: spy.fn,
+  spyOn: spy.spyOn,
+  isMockFunction: spy.isMockFunction,
+  clearAllMocks: spy.clearAllMocks,
+  resetAllMocks: spy.resetAllMocks,
+  restoreAllMocks: spy.restoreAllMocks,
+  mocked: <T>(value: T): T => value,
+  mock: unavailable("vi.mock", INJECT),
+  doMock: unavailable("vi.doMock", INJECT),
+  hoisted: unavailable("vi.hoisted", INJECT),
+  useFakeTimers: unavailable("vi.useFakeTimers", "use short real delays"),
+  stubGlobal: unavailable("vi.stubGlobal", INJECT),
+};
+
+function vitestModule(): object {
+  const expectTypeOf = () => typeAssertionChain();
+  return {
+    __esModule: true,
+    describe: runner.describe,
+    suite: runner.suite,
+    it: runner.it,
+    test: runner.test,
+    beforeAll: runner.beforeAll,
+    afterAll: runner.afterAll,
+    beforeEach: runner.beforeEach,
+    afterEach: runner.afterEach,
+    aroundAll: runner.aroundAll,
+    aroundEach: runner.aroundEach,
+    onTestFailed: runner.onTestFailed,
+    onTestFinished: runner.onTestFinished,
+    expect: globalExpect,
+    assert: chai.assert,
+    chai,
+    vi,
+    vitest: vi,
+    expectTypeOf,
+    assertType: () => undefined,
+  };
+}
+
+export const ALLOWED_PACKAGES: PackageTable = {
+  vitest: vitestModule,
+  yaml: () => ({ ...yaml, __esModule: true }),
+};

@@ -1,0 +1,94 @@
+// The script of the sandboxed iframe (`sandbox="allow-scripts"`, an opaque origin, so learner code
+// can reach neither the site's storage nor its DOM). It starts test workers from the bundle's source
+// through a Blob URL, keeps one booted spare so a run starts at once in a fresh worker, and
+// terminates a worker when its run ends or the page gives up on it.
+import type { ControlReply, ControlRequest, InitMessage, WorkerRunMessage, WorkerSignal } from "./protocol";
+import { SANDBOX_LOADED } from "./protocol";
+
+/** The worker bundle as a Blob URL, made once from the source the page posts in. */
+let workerUrl = "";
+let spare: Promise<Worker> | undefined;
+const running = new Map<number, Worker>();
+const killed = new Set<number>();
+
+// A classic worker: an opaque origin cannot start a *module* worker from its own blob: URL (the
+// module fetch fails its CORS check, https://github.com/whatwg/html/issues/1322). A data: URL
+// would work but puts the whole bundle in every stack frame. The bundle is one IIFE, so nothing
+// is lost.
+function boot(): Promise<Worker> {
+  return new Promise<Worker>((resolve, reject) => {
+    const worker = new Worker(workerUrl, { type: "classic", name: "pocketflow-tests" });
+    worker.onmessage = (event: MessageEvent<WorkerSignal>) => {
+      if (event.data?.type !== "booted") return;
+      worker.onerror = null;
+      resolve(worker);
+    };
+    worker.onerror = (event) => {
+      event.preventDefault();
+      worker.terminate();
+      reject(new Error(event.message || "the test worker failed to start"));
+    };
+  });
+}
+
+function refill() {
+  if (spare) return;
+  spare = boot();
+  spare.catch(() => (spare = undefined));
+}
+
+function stop(id: number) {
+  running.get(id)?.terminate();
+  running.delete(id);
+  refill();
+}
+
+async function run(id: number, message: WorkerRunMessage, port: MessagePort) {
+  const next = spare ?? boot();
+  spare = undefined;
+  let worker: Worker;
+  try {
+    worker = await next;
+  } catch (error) {
+    port.postMessage({ type: "failed", message: String((error as Error).message ?? error) });
+    return refill();
+  }
+  if (killed.delete(id)) {
+    worker.terminate();
+    return refill();
+  }
+  running.set(id, worker);
+  worker.onmessage = (event: MessageEvent<WorkerSignal>) => {
+    if (event.data?.type === "finished") stop(id);
+  };
+  worker.postMessage(message, [port]);
+}
+
+function onControl(event: MessageEvent<ControlRequest>) {
+  const request = event.data;
+  const [port] = event.ports;
+  if (request.type === "run" && port) void run(request.id, { type: "run", request: request.request }, port);
+  else if (request.type === "kill") {
+    if (!running.has(request.id)) killed.add(request.id);
+    stop(request.id);
+  }
+}
+
+function onInit(event: MessageEvent<InitMessage>) {
+  const [control] = event.ports;
+  if (event.source !== window.parent || event.data?.type !== "init" || !control || workerUrl) return;
+  workerUrl = URL.createObjectURL(new Blob([event.data.source], { type: "text/javascript" }));
+  const reply = (message: ControlReply) => control.postMessage(message);
+  spare = boot();
+  spare.then(
+    () => reply({ type: "ready" }),
+    (error: Error) => {
+      spare = undefined;
+      reply({ type: "failed", message: error.message });
+    },
+  );
+  control.onmessage = onControl;
+}
+
+window.addEventListener("message", onInit);
+window.parent.postMessage({ type: SANDBOX_LOADED }, "*");

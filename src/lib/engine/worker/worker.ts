@@ -1,0 +1,59 @@
+// Entry of the test worker bundle. A worker serves exactly one run and is then thrown away, so no
+// state of one learner run (globals, pending timers, patched prototypes) leaks into the next.
+import type { TestReport } from "../report";
+import { grade } from "./grade";
+import type { RunMessage, WorkerRunMessage, WorkerSignal } from "./protocol";
+import { toCommonJs } from "./transform";
+
+interface WorkerScope {
+  onmessage: ((event: MessageEvent<WorkerRunMessage>) => void) | null;
+  postMessage(message: WorkerSignal): void;
+  addEventListener(type: string, listener: (event: Event) => void): void;
+  removeEventListener(type: string, listener: (event: Event) => void): void;
+}
+
+const scope = globalThis as unknown as WorkerScope;
+
+function subscribeUnhandled(listener: (error: unknown) => void) {
+  const onRejection = (event: Event) => {
+    event.preventDefault();
+    listener((event as PromiseRejectionEvent).reason);
+  };
+  const onError = (event: Event) => {
+    event.preventDefault();
+    listener((event as ErrorEvent).error ?? (event as ErrorEvent).message);
+  };
+  scope.addEventListener("unhandledrejection", onRejection);
+  scope.addEventListener("error", onError);
+  return () => {
+    scope.removeEventListener("unhandledrejection", onRejection);
+    scope.removeEventListener("error", onError);
+  };
+}
+
+scope.onmessage = async (event) => {
+  const [port] = event.ports;
+  if (event.data?.type !== "run" || !port) return;
+  scope.onmessage = null;
+  const send = (message: RunMessage) => port.postMessage(message);
+  send({ type: "started" });
+  let report: TestReport;
+  try {
+    report = await grade(event.data.request, { onEvent: send, subscribeUnhandled });
+  } catch (error) {
+    const message = error instanceof Error ? (error.stack ?? error.message) : String(error);
+    report = {
+      engine: "worker",
+      status: "error",
+      durationMs: 0,
+      tests: [],
+      output: `The test engine failed: ${message}\n`,
+    };
+  }
+  send({ type: "result", report });
+  scope.postMessage({ type: "finished" });
+};
+
+// Compile once while the worker is a spare, so a run does not pay for sucrase's warm-up.
+toCommonJs("warm-up.ts", 'import { a, type B } from "./b";\nexport class C<T> { x: T | undefined = a; }\n');
+scope.postMessage({ type: "booted" });
