@@ -1,7 +1,12 @@
 // Debian's Chromium driven by playwright-core: no browser download. CHROMIUM_PATH overrides.
 import { chromium, type Browser, type BrowserContext } from "playwright-core";
 
-export const CHROMIUM_ARGS = ["--headless", "--no-sandbox", "--disable-gpu", "--disable-background-networking"];
+export const CHROMIUM_ARGS = [
+  "--headless",
+  "--no-sandbox",
+  "--disable-gpu",
+  "--disable-background-networking",
+];
 
 export function launchChromium(): Promise<Browser> {
   return chromium.launch({
@@ -12,6 +17,9 @@ export function launchChromium(): Promise<Browser> {
 }
 
 /** A fresh profile (empty localStorage) per test; `colorScheme` for dark-mode checks. */
-export function newContext(browser: Browser, colorScheme: "light" | "dark" = "light"): Promise<BrowserContext> {
+export function newContext(
+  browser: Browser,
+  colorScheme: "light" | "dark" = "light",
+): Promise<BrowserContext> {
   return browser.newContext({ viewport: { width: 1280, height: 900 }, colorScheme });
 }

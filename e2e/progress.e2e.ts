@@ -73,7 +73,10 @@ describe("progress in the browser", () => {
     await openWorkspace(page);
     await typeMarker();
     await button(page, "Show solution").click();
-    await page.getByRole("dialog", { name: "Show the solution?" }).getByRole("button", { name: "Show solution" }).click();
+    await page
+      .getByRole("dialog", { name: "Show the solution?" })
+      .getByRole("button", { name: "Show solution" })
+      .click();
     expect(await visibleCode(page)).not.toContain(MARK);
     expect(await runTests(page)).toMatch(/0 failed/);
 
@@ -86,13 +89,19 @@ describe("progress in the browser", () => {
 
   it("sets a corrupted record aside with a notice, leaves other exercises alone, and still works", async () => {
     await page.goto(url(LESSON_PATH));
-    const other = JSON.stringify({ version: 1, slug: "02-the-node", lesson: "02-the-node", hintsRevealed: 2, updatedAt: "2025-01-01T00:00:00.000Z" });
+    const other = JSON.stringify({
+      version: 1,
+      slug: "02-the-node",
+      lesson: "02-the-node",
+      hintsRevealed: 2,
+      updatedAt: "2025-01-01T00:00:00.000Z",
+    });
     await page.evaluate(
-      ([key, other]) => {
+      ({ key, other }) => {
         localStorage.setItem(key, "{ this is not json");
         localStorage.setItem("build-pocketflow:exercise:02-the-node", other);
       },
-      [RECORD_KEY, other],
+      { key: RECORD_KEY, other },
     );
     await page.reload();
     await reopenWorkspace(page);
@@ -102,13 +111,25 @@ describe("progress in the browser", () => {
     const aside = keys.find((key) => key.startsWith("build-pocketflow:set-aside:06-the-flow:"));
     expect(aside).toBeDefined();
     expect(await page.evaluate((key) => localStorage.getItem(key), aside ?? "")).toBe("{ this is not json");
-    expect(await page.evaluate(() => localStorage.getItem("build-pocketflow:exercise:02-the-node"))).toBe(other);
+    expect(await page.evaluate(() => localStorage.getItem("build-pocketflow:exercise:02-the-node"))).toBe(
+      other,
+    );
   });
 
   it("exports progress from the home page and imports it into another browser", async () => {
     await page.goto(url("/"));
-    const done = { version: 1, slug: "06-the-flow", lesson: "06-the-flow", hintsRevealed: 1, completedAt: "2025-01-02T00:00:00.000Z", updatedAt: "2025-01-02T00:00:00.000Z" };
-    await page.evaluate(([key, value]) => localStorage.setItem(key, value), [RECORD_KEY, JSON.stringify(done)]);
+    const done = {
+      version: 1,
+      slug: "06-the-flow",
+      lesson: "06-the-flow",
+      hintsRevealed: 1,
+      completedAt: "2025-01-02T00:00:00.000Z",
+      updatedAt: "2025-01-02T00:00:00.000Z",
+    };
+    await page.evaluate(({ key, value }) => localStorage.setItem(key, value), {
+      key: RECORD_KEY,
+      value: JSON.stringify(done),
+    });
     await page.reload();
     const download = page.waitForEvent("download");
     await button(page, "Export progress").click();
@@ -123,16 +144,22 @@ describe("progress in the browser", () => {
     const lesson = other.locator('li[data-lesson="06-the-flow"]');
     expect(await lesson.getByText("Completed").isVisible()).toBe(false);
     await other.getByLabel("Import progress").setInputFiles(path);
-    await expect.poll(() => other.locator("[data-progress-status]").innerText()).toContain(
-      "Imported progress for 1 exercise (1 complete): 06-the-flow.",
-    );
+    await expect
+      .poll(() => other.locator("[data-progress-status]").innerText())
+      .toContain("Imported progress for 1 exercise (1 complete): 06-the-flow.");
     expect(await lesson.getByText("Completed").isVisible()).toBe(true);
     await fresh.close();
   });
 
   it("reports a file that is not a progress export, changing nothing", async () => {
     await page.goto(url("/"));
-    await page.getByLabel("Import progress").setInputFiles({ name: "notes.json", mimeType: "application/json", buffer: Buffer.from('{"hello":1}') });
-    await expect.poll(() => page.locator("[data-progress-status]").innerText()).toContain("not a progress export");
+    await page.getByLabel("Import progress").setInputFiles({
+      name: "notes.json",
+      mimeType: "application/json",
+      buffer: Buffer.from('{"hello":1}'),
+    });
+    await expect
+      .poll(() => page.locator("[data-progress-status]").innerText())
+      .toContain("not a progress export");
   });
 });

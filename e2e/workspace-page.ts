@@ -14,7 +14,8 @@ export const starter = () => exerciseFile("starter");
 
 export const url = (path: string) => inject("baseUrl") + path;
 
-export const editor = (page: Page): Locator => page.getByRole("textbox", { name: "Code editor: pocketflow.ts" });
+export const editor = (page: Page): Locator =>
+  page.getByRole("textbox", { name: "Code editor: pocketflow.ts" });
 export const summary = (page: Page): Locator => page.locator(".ws-summary");
 export const button = (page: Page, name: string): Locator => page.getByRole("button", { name, exact: true });
 

@@ -31,7 +31,9 @@ describe("the exercise workspace", () => {
     page.on("request", (request) => request.resourceType() === "script" && scripts.push(request.url()));
     await page.goto(url(LESSON_PATH));
     await page.waitForLoadState("networkidle");
+    // One small loader; nothing of the editor or the engine.
     expect(scripts).toHaveLength(1);
+    expect(scripts.join(" ")).not.toMatch(/workspace|host|test-worker/);
     expect(await page.locator("iframe").count()).toBe(0);
     await expect.poll(() => button(page, "Start editing").isVisible()).toBe(true);
     expect(await page.locator(".exercise pre.astro-code").first().isVisible()).toBe(true);
@@ -49,13 +51,18 @@ describe("the exercise workspace", () => {
     await page.goto(url("/"));
     const lesson = page.locator('li[data-lesson="06-the-flow"]');
     await expect.poll(() => lesson.getByText("Completed").isVisible()).toBe(true);
-    expect(await page.locator('li[data-lesson="02-the-node"]').getByText("Completed").isVisible()).toBe(false);
+    expect(await page.locator('li[data-lesson="02-the-node"]').getByText("Completed").isVisible()).toBe(
+      false,
+    );
   });
 
   it("shows the failing test's name and message for a wrong solution", async () => {
     await openWorkspace(page);
     // Forget that an empty action means "default".
-    const wrong = solution().replace('current.successors.get(action || "default")', "current.successors.get(action as string)");
+    const wrong = solution().replace(
+      'current.successors.get(action || "default")',
+      "current.successors.get(action as string)",
+    );
     expect(wrong).not.toBe(solution());
     await replaceCode(page, wrong);
     const text = await runTests(page);

@@ -95,9 +95,9 @@ try {
     `Timeouts: ${timeoutProblems.length === 0 ? "an endless loop is stopped and the next run passes" : "FAILED"}`,
   );
   console.log(
-    `Small suite in Chromium: cold ${speed.coldMs.toFixed(0)} ms (first run on a fresh page), ` +
-      `warm ${speed.warmMs.toFixed(0)} ms (median, spare worker ready), ` +
-      `back to back ${speed.backToBackMs.toFixed(0)} ms (median, waiting for a spare to boot).`,
+    `Small suite in Chromium (medians): cold ${speed.coldMs.toFixed(0)} ms (first run on a fresh page), ` +
+      `warm ${speed.warmMs.toFixed(0)} ms (spare worker ready), ` +
+      `back to back ${speed.backToBackMs.toFixed(0)} ms (waiting for a spare to boot).`,
   );
 } finally {
   await harness.close();

@@ -14,6 +14,7 @@ function unknownExercise(session: Session, name: string | undefined, usage: stri
 }
 
 export function list(session: Session): number {
+  session.refresh();
   const { ctx, progress, slugs } = session;
   const done = slugs.filter((slug) => progress.exercises[slug]?.done).length;
   ctx.out(ctx.style("bold", `Build PocketFlow — ${done} of ${slugs.length} exercises done`));
@@ -43,16 +44,15 @@ export function hint(session: Session, name?: string): number {
     ctx.out("Every exercise is done: there is nothing left to hint.");
     return 0;
   }
-  const entry = entryOf(session.progress, exercise.slug);
+  session.refresh();
   const hints = exercise.meta.hints;
-  if (entry.hintsShown >= hints.length) {
+  const rung = entryOf(session.progress, exercise.slug).hintsShown;
+  if (rung >= hints.length) {
     ctx.out(`No hints left for ${exercise.slug}: all ${hints.length} are shown. Here they are again:`);
     hints.forEach((text, i) => ctx.out(`  ${i + 1}. ${text}`));
     return 0;
   }
-  const rung = entry.hintsShown;
-  entry.hintsShown = rung + 1;
-  session.save();
+  session.update((progress) => (entryOf(progress, exercise.slug).hintsShown = rung + 1));
   ctx.out(
     ctx.style("bold", `Hint ${rung + 1} of ${hints.length} for ${exercise.slug} (${exercise.meta.title}):`),
   );

@@ -93,9 +93,15 @@ export function createContext(io: LearnIO, workspaceFlag: string | undefined, op
 async function askLine(io: LearnIO, question: string): Promise<string> {
   io.stdout.write(question);
   const lines = createInterface({ input: io.stdin, terminal: false });
+  let answer = "";
   try {
-    for await (const line of lines) return line;
-    return "";
+    for await (const line of lines) {
+      answer = line;
+      break;
+    }
+    // a terminal echoes what was typed; piped input does not, so the answer is echoed here
+    if ((io.stdin as { isTTY?: boolean }).isTTY !== true) io.stdout.write(`${answer}\n`);
+    return answer;
   } finally {
     lines.close();
   }

@@ -24,7 +24,7 @@ export function compactValue(value: string): string[] {
   return [...lines.slice(0, MAX_VALUE_LINES), `… (${lines.length - MAX_VALUE_LINES} more lines)`];
 }
 
-const indent = (lines: string[], by = "    ") => lines.map((line) => by + line);
+const indent = (lines: string[], by = "    ") => lines.map((line) => (line ? by + line : line));
 
 function failureDetails(test: LearnOutcome, style: Style): string[] {
   const lines = [style("bold", `First failure: ${test.name}`)];
@@ -42,7 +42,9 @@ function failureDetails(test: LearnOutcome, style: Style): string[] {
 function problemDetails(problem: SuiteProblem, style: Style): string[] {
   const where = problem.at ? ` in ${problem.at}` : "";
   const title =
-    problem.kind === "syntax" ? `Syntax error${where}` : `Your code threw while the tests loaded it${where}`;
+    problem.kind === "syntax"
+      ? `Syntax error${where}: the tests that import it could not run`
+      : `Your code threw while the tests loaded it${where}`;
   return [
     style(["bold", "red"], title),
     ...indent(

@@ -29,7 +29,8 @@ function parseProgress(text: string): { problem: string } | { progress: Progress
   try {
     data = JSON.parse(text);
   } catch (error) {
-    return { problem: `it is not valid JSON (${error instanceof Error ? error.message : String(error)})` };
+    const reason = error instanceof Error ? error.message : String(error);
+    return { problem: `it is not valid JSON (${reason.replaceAll(/\s+/g, " ")})` };
   }
   const version =
     typeof data === "object" && data !== null ? (data as { version?: unknown }).version : undefined;
@@ -46,6 +47,17 @@ function parseProgress(text: string): { problem: string } | { progress: Progress
     };
   }
   return { progress: parsed.data };
+}
+
+/**
+ * The progress on disk now, or undefined if it is missing or unreadable. For a long-running watch
+ * mode, so that a `hint` or `run` from another terminal is not overwritten by its older copy.
+ */
+export function peekProgress(workspace: string): Progress | undefined {
+  const file = join(workspace, PROGRESS_FILE);
+  if (!existsSync(file)) return undefined;
+  const result = parseProgress(readFileSync(file, "utf8"));
+  return "progress" in result ? result.progress : undefined;
 }
 
 /** A free name beside the file: progress.corrupt-<timestamp>.json (with a counter if taken). */

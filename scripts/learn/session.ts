@@ -5,7 +5,7 @@ import { join } from "node:path";
 import type { Exercise } from "../../src/lib/exercises/schema";
 import type { LearnContext } from "./context";
 import { formatResult } from "./format";
-import { currentSlug, entryOf, readProgress, writeProgress, type Progress } from "./progress";
+import { currentSlug, entryOf, peekProgress, readProgress, writeProgress, type Progress } from "./progress";
 import { runSuite, type SuiteResult } from "./suite";
 import { copyMissingStarters, exerciseDir, learnerFiles } from "./workspace";
 
@@ -13,8 +13,10 @@ export interface Session {
   ctx: LearnContext;
   progress: Progress;
   slugs: string[];
-  /** Writes progress.json if anything in it changed. */
-  save(): void;
+  /** Re-reads progress.json: another terminal may have changed it while watch mode ran. */
+  refresh(): void;
+  /** Applies `change` to the latest progress and writes it (only if anything changed). */
+  update(change: (progress: Progress) => void): void;
   current(): Exercise | undefined;
 }
 
@@ -35,23 +37,28 @@ export function openSession(ctx: LearnContext): Session {
       ctx.style(["bold", "yellow"], `⚠ ${ctx.show(notice.file)} could not be read: ${notice.problem}.`),
     );
     ctx.err(`  It was moved to ${ctx.show(notice.movedTo)}, and your progress starts afresh.`);
-    ctx.err(
-      `  Your code in ${ctx.show(ctx.workspace)}/ is untouched; \`npm run learn -- run <slug>\` marks an`,
-    );
-    ctx.err("  exercise done again.");
+    ctx.err(`  Your code in ${ctx.show(ctx.workspace)}/ is untouched.`);
+    ctx.err("  `npm run learn -- run <exercise>` marks an exercise you had finished done again.");
   }
   const slugs = ctx.exercises.map((exercise) => exercise.slug);
   const session: Session = {
     ctx,
     progress,
     slugs,
-    save: () => writeProgress(ctx.workspace, progress, slugs),
+    refresh() {
+      session.progress = peekProgress(ctx.workspace) ?? session.progress;
+    },
+    update(change) {
+      session.refresh();
+      change(session.progress);
+      writeProgress(ctx.workspace, session.progress, slugs);
+    },
     current() {
-      const slug = currentSlug(progress, slugs);
+      const slug = currentSlug(session.progress, slugs);
       return ctx.exercises.find((exercise) => exercise.slug === slug);
     },
   };
-  session.save();
+  writeProgress(ctx.workspace, progress, slugs); // creates the file on the first run
   return session;
 }
 
@@ -102,8 +109,7 @@ export async function runAndReport(
   for (const line of formatResult(exercise, result, ctx.style)) ctx.out(line);
   if (result.status === "pass") {
     const before = session.current();
-    entryOf(session.progress, exercise.slug).done = true;
-    session.save();
+    session.update((progress) => (entryOf(progress, exercise.slug).done = true));
     ctx.out("");
     ctx.out(ctx.style(["bold", "green"], `✔ ${exercise.slug} is done. Progress saved.`));
     const next = session.current();

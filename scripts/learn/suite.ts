@@ -43,9 +43,16 @@ export interface SuiteOptions {
   limitMs?: number;
 }
 
+const toSlashes = (path: string) => path.split(sep).join("/");
+
 /** Rewrites paths of the temporary copy into the learner's paths (and the hidden tests' short ones). */
 function pathMapper(copyDir: string, shownDir: string) {
-  const prefixes = [pathToFileURL(copyDir).href, copyDir, relative(process.cwd(), copyDir)];
+  const fromCwd = relative(process.cwd(), copyDir);
+  // longest first, since the relative form is the end of the absolute one; forward-slash forms
+  // too, as vite prints paths that way on every platform
+  const prefixes = [
+    ...new Set([pathToFileURL(copyDir).href, copyDir, toSlashes(copyDir), fromCwd, toSlashes(fromCwd)]),
+  ];
   const rewrite = (text: string) =>
     prefixes.reduce(
       (result, prefix) =>
@@ -58,7 +65,7 @@ function pathMapper(copyDir: string, shownDir: string) {
       const inside = relative(copyDir, frame.file);
       if (inside.startsWith("..") || inside.startsWith(`tests${sep}`) || inside.startsWith("node_modules"))
         continue;
-      return `${shownDir}/${inside.split(sep).join("/")}:${frame.line}:${frame.column}`;
+      return `${shownDir}/${toSlashes(inside)}:${frame.line}:${frame.column}`;
     }
     return undefined;
   };

@@ -5,7 +5,9 @@ import { describe, expect, it } from "vitest";
 import type { Exercise } from "../../src/lib/exercises/schema";
 import { runCommand } from "./commands";
 import { compactValue, formatResult } from "./format";
-import { currentSlug, readProgress, statusOf, writeProgress } from "./progress";
+import { createContext } from "./context";
+import { currentSlug, entryOf, readProgress, statusOf, writeProgress } from "./progress";
+import { openSession } from "./session";
 import { removeStaleRuns, type SuiteResult } from "./suite";
 import { fakeTerminal, tempWorkspace } from "./testing";
 import { copyMissingStarters, learnerFiles } from "./workspace";
@@ -168,6 +170,20 @@ describe("the printed result", () => {
     const problem = { kind: "load" as const, message: "Error: top-level boom", at: "ws/01-a/main.ts:1:7" };
     const lines = formatResult(exercise("01-a"), report({ status: "error", problem }), plain);
     expect(lines).toContain("Your code threw while the tests loaded it in ws/01-a/main.ts:1:7");
+  });
+});
+
+describe("a long-running session", () => {
+  it("keeps what another terminal wrote to progress.json meanwhile", async () => {
+    const workspace = tempWorkspace("two-terminals");
+    const exercises = () => [exercise("01-a"), exercise("02-b")];
+    const watching = openSession(createContext(fakeTerminal().io, workspace, { exercises }));
+    expect(await runCommand(["hint", "--workspace", workspace], fakeTerminal().io, { exercises })).toBe(0);
+    watching.update((progress) => (entryOf(progress, "01-a").done = true));
+    expect(JSON.parse(readFileSync(join(workspace, "progress.json"), "utf8"))).toMatchObject({
+      exercises: { "01-a": { done: true, hintsShown: 1 } },
+    });
+    expect(watching.current()?.slug).toBe("02-b");
   });
 });
 

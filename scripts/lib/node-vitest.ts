@@ -55,10 +55,13 @@ export async function runWithNodeVitest(
     },
     { logLevel: "silent" },
   );
+  // Vitest sets process.exitCode when a test fails; failing tests are data here, not the caller's failure.
+  const exitCode = process.exitCode;
   try {
     await vitest.start();
   } finally {
     await vitest.close();
+    process.exitCode = exitCode;
   }
   const durationMs = performance.now() - started;
   const reports = new Map<string, TestReport>();

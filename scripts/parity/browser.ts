@@ -11,8 +11,8 @@ export interface Harness {
   run(files: Files, tests: Files, timeoutMs: number): Promise<TestReport>;
   /** Problems found by the timeout and isolation checks (empty when all is well). */
   checkTimeouts(): Promise<string[]>;
-  /** Run times of a small suite in ms: the first on a fresh page (cold), later ones once the spare
-   *  worker is ready (warm, median), and runs fired one right after another (median). */
+  /** Medians of a small suite's run times in ms, over fresh pages: the first run (cold), later ones
+   *  once the spare worker is ready (warm), and runs fired one right after another. */
   measure(): Promise<{ coldMs: number; warmMs: number; backToBackMs: number }>;
   close(): Promise<void>;
 }
@@ -71,28 +71,33 @@ export async function openHarness(): Promise<Harness> {
     },
 
     async measure() {
-      const fresh = await openPage(browser, server.url);
       // Timed in the page, from run() to its report: what a learner waits for.
-      const timeRun = async () => {
-        const report = await runIn(fresh, smallSuite, 5000);
-        if (report.status !== "pass") throw new Error(`the small suite gave ${report.status}: ${report.output}`);
+      const timeRun = async (on: Page) => {
+        const report = await runIn(on, smallSuite, 5000);
+        if (report.status !== "pass")
+          throw new Error(`the small suite gave ${report.status}: ${report.output}`);
         return report.durationMs;
       };
-      const median = (values: number[]) => [...values].sort((a, b) => a - b)[Math.floor(values.length / 2)] ?? 0;
-      try {
-        const coldMs = await timeRun();
-        const warm: number[] = [];
-        for (let index = 0; index < 7; index += 1) {
-          // A learner reads the results before running again: by then the spare worker is booted.
-          await fresh.waitForTimeout(1000);
-          warm.push(await timeRun());
+      const median = (values: number[]) =>
+        [...values].sort((a, b) => a - b)[Math.floor(values.length / 2)] ?? 0;
+      const cold: number[] = [];
+      const warm: number[] = [];
+      const backToBack: number[] = [];
+      for (let sample = 0; sample < 3; sample += 1) {
+        const fresh = await openPage(browser, server.url);
+        try {
+          cold.push(await timeRun(fresh));
+          for (let index = 0; index < 3; index += 1) {
+            // A learner reads the results before running again: by then the spare worker is booted.
+            await fresh.waitForTimeout(1000);
+            warm.push(await timeRun(fresh));
+          }
+          for (let index = 0; index < 2; index += 1) backToBack.push(await timeRun(fresh));
+        } finally {
+          await fresh.context().close();
         }
-        const backToBack: number[] = [];
-        for (let index = 0; index < 5; index += 1) backToBack.push(await timeRun());
-        return { coldMs, warmMs: median(warm), backToBackMs: median(backToBack) };
-      } finally {
-        await fresh.context().close();
       }
+      return { coldMs: median(cold), warmMs: median(warm), backToBackMs: median(backToBack) };
     },
 
     async close() {

@@ -37,7 +37,10 @@ export async function startHarnessServer(): Promise<HarnessServer> {
     const file = join(outDir, path.endsWith("/") ? `${path}index.html` : path);
     readFile(file).then(
       (body) => {
-        response.writeHead(200, { "Content-Type": TYPES[extname(file)] ?? "application/octet-stream", ...HEADERS });
+        response.writeHead(200, {
+          "Content-Type": TYPES[extname(file)] ?? "application/octet-stream",
+          ...HEADERS,
+        });
         response.end(body);
       },
       () => {

@@ -92,5 +92,8 @@ const llm = scripted(chatty, offList, valid);
 console.log(await new TriageEmail(llm, { maxRetries: 3 }).run(shared), shared.ticket);
 
 const unlucky: TriageStore = { email };
-console.log(await new TriageEmail(scripted(chatty, offList), { maxRetries: 2 }).run(unlucky), unlucky.problem);
+console.log(
+  await new TriageEmail(scripted(chatty, offList), { maxRetries: 2 }).run(unlucky),
+  unlucky.problem,
+);
 // #endregion run

@@ -129,19 +129,23 @@ export class Flow<S = unknown, P = unknown> extends BaseNode<S, P, Action | unde
     throw new Error("TODO: start: make node the flow's start node, and return it");
   }
 
+  // #region get-next-node
   /** A copy of the node that `action` leads to, if any. */
   protected getNextNode(current: BaseNode<S>, action: Action | undefined | void): BaseNode<S> | undefined {
     // An empty or missing action means "default". If it leads nowhere while current has other links,
     // warn `Flow ends: 'maybe' not found in ['approved', 'rejected']` (the action, then every key).
     throw new Error("TODO: getNextNode: look the action up in current.successors; return a copyOf it");
   }
+  // #endregion get-next-node
 
+  // #region orchestrate
   /** The orchestration loop: run a copy of each node, follow its action, return the last one. */
   protected async _orchestrate(shared: S, params: Params = { ...this.params }): Promise<Action | undefined> {
     // Start from a copy of startNode. Loop: give it the params, _run it (await only a real promise),
     // and move to getNextNode(current, action). When there is no next node, return the last action.
     throw new Error("TODO: _orchestrate: run the graph from a copy of startNode, following actions");
   }
+  // #endregion orchestrate
 
   override async _run(shared: S): Promise<Action | undefined | void> {
     // A flow is a node: its own prep, then the orchestration loop instead of exec, then its own post.

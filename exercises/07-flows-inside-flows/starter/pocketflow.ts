@@ -130,6 +130,7 @@ export class Flow<S = unknown, P = unknown> extends BaseNode<S, P, Action | unde
     return node;
   }
 
+  // #region get-next-node
   /** A copy of the node that `action` leads to, if any. */
   protected getNextNode(current: BaseNode<S>, action: Action | undefined | void) {
     const next = current.successors.get(action || "default");
@@ -139,7 +140,9 @@ export class Flow<S = unknown, P = unknown> extends BaseNode<S, P, Action | unde
     }
     return next && copyOf(next);
   }
+  // #endregion get-next-node
 
+  // #region orchestrate
   /** The orchestration loop: run a copy of each node, follow its action, return the last one. */
   protected async _orchestrate(shared: S, params: Params = { ...this.params }) {
     let current = this.startNode && copyOf(this.startNode);
@@ -152,15 +155,18 @@ export class Flow<S = unknown, P = unknown> extends BaseNode<S, P, Action | unde
     }
     return action ?? undefined;
   }
+  // #endregion orchestrate
 
   override async _run(shared: S): Promise<Action | undefined | void> {
     const p = await this.prep(shared);
     return this.post(shared, p, await this._orchestrate(shared));
   }
 
+  // #region flow-post
   /** A flow's result is its last action, so an outer flow can branch on it. */
   override post(_shared: S, _prepRes: P, lastAction: Action | undefined): MaybePromise<Action | void> {
     throw new Error("TODO: post: return the last action, so that run resolves to it");
   }
+  // #endregion flow-post
 }
 // #endregion flow

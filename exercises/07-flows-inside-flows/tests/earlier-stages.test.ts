@@ -78,7 +78,7 @@ describe("earlier exercises", () => {
     await expect(node.run({})).resolves.toBe("b.txt");
   });
 
-  it("exercise 5: next and on link actions, return the linked node, and warn as before", async () => {
+  it("exercise 5: next and on link actions and return the linked node; replacing a link or running a linked node warns", async () => {
     const warn = captureWarnings();
     const [a, b, c] = [new Node(), new Node(), new Node()];
     expect(a.next(b), "next returns the linked node").toBe(b);

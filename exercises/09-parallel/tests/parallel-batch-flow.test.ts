@@ -1,6 +1,6 @@
 // ParallelBatchFlow: the sub-flow runs once per params object, concurrently, each run with its own params.
 import { describe, expect, it } from "vitest";
-import { Node, ParallelBatchFlow } from "../pocketflow";
+import { BatchFlow, Node, ParallelBatchFlow } from "../pocketflow";
 import { delay, inFlightGauge } from "./helpers";
 
 type Got = { got: string[] };
@@ -17,9 +17,9 @@ class Fetch extends Node<Got> {
 class Pages extends ParallelBatchFlow<Got> {
   override prep() {
     return [
-      { url: "a", ms: 100 },
-      { url: "b", ms: 30 },
-      { url: "c", ms: 60, user: "grace" },
+      { url: "a", ms: 120 },
+      { url: "b", ms: 40 },
+      { url: "c", ms: 80, user: "grace" },
     ];
   }
 }
@@ -32,8 +32,8 @@ describe("ParallelBatchFlow", () => {
     const started = performance.now();
     await flow.run(shared);
     const elapsed = performance.now() - started;
-    expect(elapsed, "the longest sub-flow alone takes 100 ms").toBeGreaterThanOrEqual(95);
-    expect(elapsed, "one after another would take 190 ms: runs must overlap").toBeLessThan(170);
+    expect(elapsed, "the longest sub-flow alone takes 120 ms").toBeGreaterThanOrEqual(115);
+    expect(elapsed, "one after another would take 240 ms: runs must overlap").toBeLessThan(200);
     expect(
       shared.got.map((entry) => entry[0]),
       "the shortest run finishes first",
@@ -69,5 +69,23 @@ describe("ParallelBatchFlow", () => {
     expect(flow.maxConcurrency).toBe(2);
     await flow.run({});
     expect(meter.peak, "maxConcurrency 2: two sub-flows at a time").toBe(2);
+  });
+
+  it("leaves a plain BatchFlow sequential: its maxConcurrency is 1", async () => {
+    const meter = inFlightGauge();
+    class Tracked extends Node {
+      override exec() {
+        return meter.around(() => delay(10));
+      }
+    }
+    class Three extends BatchFlow {
+      override prep() {
+        return [{}, {}, {}];
+      }
+    }
+    const flow = new Three(new Tracked());
+    expect(flow.maxConcurrency, "BatchFlow has maxConcurrency 1; only ParallelBatchFlow raises it").toBe(1);
+    await flow.run({});
+    expect(meter.peak, "a plain BatchFlow runs one sub-flow at a time").toBe(1);
   });
 });

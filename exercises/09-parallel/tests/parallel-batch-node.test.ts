@@ -1,6 +1,6 @@
 // ParallelBatchNode: total time ≈ the longest item, results in input order, bounded concurrency.
 import { describe, expect, it } from "vitest";
-import { ParallelBatchNode, type ConcurrencyOptions, type NodeOptions } from "../pocketflow";
+import { BatchNode, ParallelBatchNode, type ConcurrencyOptions, type NodeOptions } from "../pocketflow";
 import { delay, inFlightGauge } from "./helpers";
 
 type Done = { done?: number[] };
@@ -146,5 +146,21 @@ describe("ParallelBatchNode", () => {
   it("passes maxRetries and wait on to Node", () => {
     const node = new ParallelBatchNode({ maxRetries: 3, wait: 0.01, maxConcurrency: 4 });
     expect([node.maxRetries, node.wait, node.maxConcurrency]).toEqual([3, 0.01, 4]);
+  });
+
+  it("leaves a plain BatchNode sequential: its maxConcurrency is 1", async () => {
+    const gauge = inFlightGauge();
+    class Slow extends BatchNode<unknown, number, number> {
+      override exec(ms: number) {
+        return gauge.around(() => delay(ms).then(() => ms));
+      }
+      override prep() {
+        return [10, 10, 10];
+      }
+    }
+    const node = new Slow();
+    expect(node.maxConcurrency, "BatchNode has maxConcurrency 1; only ParallelBatchNode raises it").toBe(1);
+    await node.run({});
+    expect(gauge.peak, "a plain BatchNode runs one item at a time").toBe(1);
   });
 });

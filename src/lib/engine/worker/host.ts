@@ -1,4 +1,4 @@
-// The offline test engine, page side. Tests run in a module worker that lives inside a sandboxed
+// The offline test engine, page side. Tests run in a Web Worker that lives inside a sandboxed
 // iframe (opaque origin: learner code cannot touch the site's storage or DOM). A run past its time
 // limit is stopped by terminating its worker and reported as a timeout; the next run starts in a
 // pre-booted spare worker, so the page never waits for a stuck one.
@@ -7,7 +7,7 @@ import type { TestEngine, TestOutcome, TestReport } from "../report";
 import type { GradeRequest } from "./grade";
 import type { ControlReply, ControlRequest, InitMessage, RunMessage } from "./protocol";
 import { SANDBOX_LOADED } from "./protocol";
-import { stoppedReport } from "./timeout-report";
+import { inSeconds, stoppedReport } from "./timeout-report";
 
 export interface WorkerEngineOptions {
   /** Where the hidden iframe is attached: document.body unless given. */
@@ -67,10 +67,6 @@ async function openSandbox(options: WorkerEngineOptions): Promise<Sandbox> {
       else reject(new Error(`The test worker could not start: ${data.message}`));
     };
   });
-  const t0 = performance.now();
-  void source.then(() => console.log("T source", (performance.now() - t0).toFixed(0)));
-  void loaded.then(() => console.log("T iframe loaded", (performance.now() - t0).toFixed(0)));
-  void ready.then(() => console.log("T ready", (performance.now() - t0).toFixed(0)));
   const start = async () => {
     const [text] = await Promise.all([source, loaded]);
     const init: InitMessage = { type: "init", source: text };
@@ -78,13 +74,13 @@ async function openSandbox(options: WorkerEngineOptions): Promise<Sandbox> {
     iframe.contentWindow?.postMessage(init, "*", [channel.port2]);
     await ready;
   };
-  const seconds = (options.startTimeoutMs ?? 10_000) / 1000;
+  const limitMs = options.startTimeoutMs ?? 10_000;
   try {
     await within(
       start(),
-      seconds * 1000,
-      `The test sandbox did not start within ${seconds} s. Reload the page; if it keeps happening, ` +
-        "this browser may block workers in sandboxed frames.",
+      limitMs,
+      `The test sandbox did not start within ${inSeconds(limitMs)}. Reload the page; if it keeps ` +
+        "happening, this browser may block workers in sandboxed frames.",
     );
     return { control: channel.port1, iframe };
   } catch (error) {
@@ -117,6 +113,11 @@ export function createWorkerEngine(options: WorkerEngineOptions = {}): WorkerEng
     let box: Sandbox;
     try {
       box = await ensureSandbox();
+      if (!box.iframe.isConnected) {
+        // The page replaced the part of the DOM that held the iframe: start a new sandbox.
+        sandbox = undefined;
+        box = await ensureSandbox();
+      }
     } catch (error) {
       const output = `${error instanceof Error ? error.message : String(error)}\n`;
       return { engine: "worker", status: "error", durationMs: elapsed(), tests: [], output };
@@ -144,8 +145,6 @@ export function createWorkerEngine(options: WorkerEngineOptions = {}): WorkerEng
       timer = setTimeout(() => stop("no-start"), startTimeoutMs);
       channel.port1.onmessage = ({ data }: MessageEvent<RunMessage>) => {
         if (data.type === "started") {
-          console.log("T started", elapsed().toFixed(0));
-          console.log("started after", elapsed().toFixed(1));
           clearTimeout(timer);
           timer = setTimeout(() => stop("timeout"), request.timeoutMs);
         } else if (data.type === "file") seen.file = data.path;
@@ -154,15 +153,8 @@ export function createWorkerEngine(options: WorkerEngineOptions = {}): WorkerEng
           seen.tests.push(data.outcome);
           seen.output += data.output;
           seen.running = undefined;
-        } else if (data.type === "result") {
-          console.log(
-            "worker grade ms",
-            data.report.durationMs.toFixed(1),
-            "since run()",
-            elapsed().toFixed(1),
-          );
-          finish(data.report);
-        } else if (data.type === "failed")
+        } else if (data.type === "result") finish(data.report);
+        else if (data.type === "failed")
           finish({
             engine: "worker",
             status: "error",

@@ -23,6 +23,24 @@ const unavailable = (what: string, instead: string) => () => {
 
 const INJECT = "inject what the code needs (pass a stand-in to a constructor or in the shared store)";
 
+const INJECTED = [
+  "mock",
+  "doMock",
+  "unmock",
+  "hoisted",
+  "importActual",
+  "importMock",
+  "stubGlobal",
+  "stubEnv",
+];
+const TIMERS = [
+  "useFakeTimers",
+  "advanceTimersByTime",
+  "runAllTimers",
+  "runOnlyPendingTimers",
+  "setSystemTime",
+];
+
 export const vi = {
   fn: spy.fn,
   spyOn: spy.spyOn,
@@ -31,11 +49,9 @@ export const vi = {
   resetAllMocks: spy.resetAllMocks,
   restoreAllMocks: spy.restoreAllMocks,
   mocked: <T>(value: T): T => value,
-  mock: unavailable("vi.mock", INJECT),
-  doMock: unavailable("vi.doMock", INJECT),
-  hoisted: unavailable("vi.hoisted", INJECT),
-  useFakeTimers: unavailable("vi.useFakeTimers", "use short real delays"),
-  stubGlobal: unavailable("vi.stubGlobal", INJECT),
+  useRealTimers: () => vi,
+  ...Object.fromEntries(INJECTED.map((name) => [name, unavailable(`vi.${name}`, INJECT)])),
+  ...Object.fromEntries(TIMERS.map((name) => [name, unavailable(`vi.${name}`, "use short real delays")])),
 };
 
 function vitestModule(): object {

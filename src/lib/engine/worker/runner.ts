@@ -21,7 +21,7 @@ export function runnerConfig(testTimeout: number): VitestRunnerConfig {
     chaiConfig: undefined,
     maxConcurrency: 5,
     testTimeout,
-    hookTimeout: Math.max(testTimeout, 10_000),
+    hookTimeout: 10_000,
     retry: 0,
     includeTaskLocation: false,
     diffOptions: undefined,

@@ -43,6 +43,7 @@ export async function bundleEntry(id: string): Promise<Bundle> {
 
 export function testWorkerBundle(): Plugin {
   const bundles = new Map<string, Promise<Bundle>>();
+  const watched = new Set<string>();
   return {
     name: "pocketflow-test-worker",
     resolveId(id) {
@@ -57,20 +58,21 @@ export function testWorkerBundle(): Plugin {
         bundles.delete(id);
         throw error;
       });
-      for (const input of inputs) this.addWatchFile(input);
-      return `export default ${JSON.stringify(code)};`;
-    },
-    // In dev, an edit to the engine's sources rebuilds the bundle on the next load.
-    watchChange(file) {
-      if (file.includes("/src/lib/engine/")) bundles.clear();
-    },
-    handleHotUpdate({ file, server }) {
-      if (!file.includes("/src/lib/engine/worker/")) return;
-      bundles.clear();
-      for (const id of Object.keys(ENTRIES)) {
-        const module = server.moduleGraph.getModuleById(`\0${id}`);
-        if (module) server.moduleGraph.invalidateModule(module);
+      for (const input of inputs) {
+        watched.add(input);
+        this.addWatchFile(input);
       }
+      // No source map: the module is one string literal.
+      return { code: `export default ${JSON.stringify(code)};`, map: { mappings: "" } };
+    },
+    // In dev, an edit to a bundled source rebuilds the bundle: the changed virtual modules are
+    // handed to Vite, which invalidates them and reloads the pages that use them.
+    hotUpdate({ file }) {
+      if (!watched.has(file)) return;
+      bundles.clear();
+      return Object.keys(ENTRIES).flatMap(
+        (id) => this.environment.moduleGraph.getModuleById(`\0${id}`) ?? [],
+      );
     },
   };
 }
