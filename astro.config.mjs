@@ -2,6 +2,7 @@
 import mdx from "@astrojs/mdx";
 import { defineConfig } from "astro/config";
 import { shikiThemes } from "./src/lib/shiki.ts";
+import { testWorkerBundle } from "./src/lib/engine/worker/vite-plugin.ts";
 
 // The in-browser test engine (WebContainer) needs a cross-origin isolated page.
 // Astro passes `server.headers` to both `astro dev` and `astro preview`.
@@ -19,4 +20,11 @@ export default defineConfig({
     shikiConfig: { themes: shikiThemes },
   },
   server: { headers: crossOriginIsolation },
+  vite: {
+    // Bundles the offline test engine (worker + sandbox) as text the sandboxed iframe can start.
+    plugins: [testWorkerBundle()],
+    // The worker bundle (sucrase, yaml, vitest's runner and expect) is one ~540 kB chunk by design;
+    // it loads only when a learner starts an exercise.
+    build: { chunkSizeWarningLimit: 600 },
+  },
 });

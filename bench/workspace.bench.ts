@@ -94,7 +94,10 @@ async function pageWeight(browser: Browser, base: string) {
   const beforeTouch = await scripts();
   await page.getByRole("button", { name: "Start editing" }).click();
   await page.getByRole("textbox", { name: "Code editor: pocketflow.ts" }).waitFor();
+  // The engine warms up once focus is in the editor: wait for its sandbox before summing.
+  await page.locator("iframe").waitFor({ state: "attached", timeout: 10_000 });
   await page.waitForLoadState("networkidle");
+  await page.waitForTimeout(1000);
   const withEditor = await scripts();
   await context.close();
   return { beforeTouch, withEditor };

@@ -4,7 +4,7 @@ import AxeBuilder from "@axe-core/playwright";
 import type { Browser, Page } from "playwright-core";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import { launchChromium, newContext } from "./browser";
-import { LESSON_PATH, button, openWorkspace, replaceCode, runTests, url } from "./workspace-page";
+import { LESSON_PATH, button, openWorkspace, runTests, url } from "./workspace-page";
 
 let browser: Browser;
 beforeAll(async () => (browser = await launchChromium()));
@@ -39,7 +39,7 @@ describe.each(["light", "dark"] as const)("accessibility (%s)", (scheme) => {
     const context = await newContext(browser, scheme);
     const page = await context.newPage();
     await openWorkspace(page);
-    await replaceCode(page, "export const nothing = 1;\n");
+    // The starter is long enough to scroll, and its run fails: the busiest state of the workspace.
     await button(page, "Hint").click();
     await runTests(page);
     expect(await seriousViolations(page)).toEqual([]);

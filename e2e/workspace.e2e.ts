@@ -39,6 +39,19 @@ describe("the exercise workspace", () => {
     expect(await page.locator(".exercise pre.astro-code").first().isVisible()).toBe(true);
   });
 
+  it("without its script, stays the read-only panel: starter, hints and how to solve it locally", async () => {
+    // This Chromium ignores playwright's javaScriptEnabled: false, so the site's scripts are blocked.
+    const noScript = await newContext(browser);
+    await noScript.route(/\.js$/, (route) => route.abort());
+    const page = await noScript.newPage();
+    await page.goto(url(LESSON_PATH));
+    expect(await page.locator(".exercise pre.astro-code").first().isVisible()).toBe(true);
+    expect(await page.getByRole("button", { name: "Start editing" }).count()).toBe(0);
+    expect(await page.locator(".exercise details.hint").count()).toBe(3);
+    expect(await page.getByRole("heading", { name: "Solve it locally" }).isVisible()).toBe(true);
+    await noScript.close();
+  });
+
   it("passes every test when the solution is typed in, and marks the lesson complete on the course map", async () => {
     await openWorkspace(page);
     await replaceCode(page, solution());

@@ -23,10 +23,11 @@ function readTitles(answer: string): string[] {
 }
 
 // #region outline
-/** Step 1, plan: one short prompt, and an answer the code can check before anything else is spent. */
+/** Step 1, plan: a short prompt, and an answer that code checks before going on. */
 class Outline extends Node<GuideStore, string, string[]> {
   constructor(private readonly llm: CallLLM) {
-    super({ maxRetries: 3 }); // a bad outline costs one call to replace; bad drafts would cost many
+    // A bad outline costs one call to replace; bad drafts would cost many.
+    super({ maxRetries: 3 });
   }
 
   override prep(shared: GuideStore) {
@@ -35,12 +36,14 @@ class Outline extends Node<GuideStore, string, string[]> {
 
   override async exec(topic: string) {
     const answer = await this.llm(
-      `Plan a short beginner's guide to ${topic}. Reply with 3 to 5 section titles, as YAML:\n` +
+      `Plan a short beginner's guide to ${topic}. ` +
+        "Reply with 3 to 5 section titles, as YAML:\n" +
         "```yaml\nsections:\n  - <title>\n```",
     );
     const titles = readTitles(answer);
+    // The gate: throw, so the retry asks again and nothing bad reaches the store.
     if (titles.length < 3 || titles.length > 5) {
-      throw new Error(`wanted 3 to 5 sections, got ${titles.length}`); // the gate: retry, don't go on
+      throw new Error(`wanted 3 to 5 sections, got ${titles.length}`);
     }
     return titles;
   }
@@ -52,16 +55,18 @@ class Outline extends Node<GuideStore, string, string[]> {
 // #endregion outline
 
 // #region task
-/** Everything one draft call needs. exec never sees the store, so each item carries its own context. */
+/** What one draft call needs. exec never sees the store: the item carries it all. */
 type DraftTask = { topic: string; outline: string[]; index: number };
 
-/** A focused prompt that still knows the whole plan, so sections neither repeat nor contradict each other. */
+/** A focused prompt that still sees the whole plan, so sections do not overlap. */
 function draftPrompt({ topic, outline, index }: DraftTask): string {
-  const plan = outline.map((title, i) => `${i === index ? "→" : " "} ${i + 1}. ${title}`).join("\n");
+  const mark = (i: number) => (i === index ? "→" : " ");
+  const plan = outline.map((title, i) => `${mark(i)} ${i + 1}. ${title}`);
   return [
     `You are writing one section of a beginner's guide to ${topic}. The plan:`,
-    plan,
-    `Write the section marked → as one paragraph of about 80 words. Leave the other sections' subjects to them.`,
+    plan.join("\n"),
+    "Write the section marked → as one paragraph of about 80 words.",
+    "Leave the subjects of the other sections to them.",
   ].join("\n\n");
 }
 // #endregion task
@@ -124,13 +129,18 @@ const llm: CallLLM = async (prompt) => {
 
 // #region run
 const outline = new Outline(llm);
-outline.next(new DraftSections(llm)).next(new Edit(llm)); // a straight line: every edge is "default"
+// A straight line: every edge is "default".
+outline.next(new DraftSections(llm)).next(new Edit(llm));
 
 const shared: GuideStore = { topic: "sourdough baking" };
 await new Flow(outline).run(shared);
 
+// The first word of every prompt sent, in order:
 console.log(prompts.map((prompt) => prompt.split(" ")[0]).join(" → "));
-// Plan → Plan → You → You → You → Edit   (1 rejected outline, 1 outline, 3 drafts, 1 edit)
-console.log(shared.outline, shared.drafts?.[1]);
-// [ 'Kit', 'First loaf', 'Troubleshooting' ] { title: 'First loaf', text: '(a paragraph for: First loaf)' }
+// Plan → Plan → You → You → You → Edit
+// (a rejected outline, the outline, 3 drafts, the edit)
+console.log(shared.outline);
+// [ 'Kit', 'First loaf', 'Troubleshooting' ]
+console.log(shared.drafts?.[1]);
+// { title: 'First loaf', text: '(a paragraph for: First loaf)' }
 // #endregion run

@@ -8,12 +8,14 @@ type CallLLM = (prompt: string) => Promise<string>;
 type Search = (query: string) => Promise<string>;
 
 // #region decision
-/** The menu. Every action the model may pick is the name of an edge out of Decide: nothing else exists. */
+/** The menu: each action is the name of an edge out of Decide. Nothing else exists. */
 const MENU = {
   search: "look something up in the handbook (give a query)",
   answer: "answer the question now, from what you found",
 };
-type Decision = { reason: string } & ({ action: "search"; query: string } | { action: "answer" });
+type SearchDecision = { action: "search"; query: string; reason: string };
+type AnswerDecision = { action: "answer"; reason: string };
+type Decision = SearchDecision | AnswerDecision;
 // #endregion decision
 
 type Finding = { query: string; results: string };
@@ -32,28 +34,46 @@ const research = (findings: Finding[]) =>
     : findings.map((f, i) => `${i + 1}. searched "${f.query}":\n${f.results}`).join("\n");
 
 // #region prompt
-function decisionPrompt({ question, findings, searchesLeft }: DecideInput): string {
-  const menu = Object.entries(MENU).map(([name, when]) => `- ${name}: ${when}`);
+function decisionPrompt(input: DecideInput): string {
+  const { question, findings, searchesLeft } = input;
+  const menu = Object.entries(MENU).map(([name, use]) => `- ${name}: ${use}`);
+  const format = [
+    "```yaml",
+    "reason: <one sentence>",
+    "action: search | answer",
+    "query: <only when searching>",
+    "```",
+  ];
   return [
-    "You help employees with questions about the team handbook.", // the role
-    `Question: ${question}`, // the goal, restated every round
-    `Found so far:\n${research(findings)}`, // the context, growing every round
-    `Actions:\n${menu.join("\n")}\nYou may search ${searchesLeft} more time(s).`, // the menu and the budget
-    "Reply with a ```yaml block only, reason first:\n```yaml\nreason: <one sentence>\naction: search | answer\nquery: <only when searching>\n```",
+    // 1. the role
+    "You help employees with questions about the team handbook.",
+    // 2. the goal, restated every round
+    `Question: ${question}`,
+    // 3. the context, which grows every round
+    `Found so far:\n${research(findings)}`,
+    // 4. the menu, and the budget
+    `Actions:\n${menu.join("\n")}`,
+    `You may search ${searchesLeft} more time(s).`,
+    // 5. the format
+    `Reply with a YAML block only, reason first:\n${format.join("\n")}`,
   ].join("\n\n");
 }
 // #endregion prompt
 
 // #region validate
-/** The model's reply, checked against the menu. Throwing here makes Decide ask again (maxRetries). */
+/** The reply, checked against the menu. Throwing makes Decide ask again. */
 function readDecision(reply: string): Decision {
   const block = reply.split("```yaml")[1]?.split("```")[0];
   if (block === undefined) throw new Error("no ```yaml block in the reply");
   const data = (parse(block) ?? {}) as Record<string, unknown>;
   const reason = typeof data.reason === "string" ? data.reason : "";
   if (data.action === "answer") return { action: "answer", reason };
-  if (data.action !== "search") throw new Error(`action must be one of ${Object.keys(MENU).join(", ")}`);
-  if (typeof data.query !== "string" || data.query.trim() === "") throw new Error("a search needs a query");
+  if (data.action !== "search") {
+    throw new Error(`action must be one of ${Object.keys(MENU).join(", ")}`);
+  }
+  if (typeof data.query !== "string" || data.query.trim() === "") {
+    throw new Error("a search needs a query");
+  }
   return { action: "search", query: data.query.trim(), reason };
 }
 // #endregion validate
@@ -64,22 +84,25 @@ class Decide extends Node<HelperStore, DecideInput, Decision> {
     super({ maxRetries: 3 }); // a malformed decision is asked for again
   }
 
-  override prep({ question, findings, searchesLeft }: HelperStore): DecideInput {
+  override prep({ question, findings, searchesLeft }: HelperStore) {
     return { question, findings, searchesLeft };
   }
 
   override async exec(input: DecideInput): Promise<Decision> {
-    if (input.searchesLeft <= 0) return { action: "answer", reason: "no searches left" }; // no model call
+    // The step limit: with no searches left, answer without asking the model.
+    if (input.searchesLeft <= 0) {
+      return { action: "answer", reason: "no searches left" };
+    }
     return readDecision(await this.llm(decisionPrompt(input)));
   }
 
-  override post(shared: HelperStore, _input: DecideInput, decision: Decision): Action {
+  override post(shared: HelperStore, _input: DecideInput, decision: Decision) {
     if (decision.action === "search") {
       shared.query = decision.query;
       shared.searchesLeft -= 1;
     }
-    const what = decision.action === "search" ? `search "${decision.query}"` : "answer";
-    console.log(`decide: ${what} (${decision.reason})`);
+    const query = decision.action === "search" ? ` "${decision.query}"` : "";
+    console.log(`decide: ${decision.action}${query} (${decision.reason})`);
     return decision.action; // the model's choice picks the edge
   }
 }
@@ -88,15 +111,17 @@ class Decide extends Node<HelperStore, DecideInput, Decision> {
 // #region tool
 type Page = { id: string; text: string };
 
-/** The tool: plain code behind a plain function type. Tests inject a stand-in; the app injects this. */
+/** The tool: plain code behind a function type. Tests inject a stand-in instead. */
 function handbookSearch(pages: Page[]): Search {
-  const index = new MiniSearch<Page>({ fields: ["text"] }); // full-text, ranked with BM25
+  // Full-text search, ranked with BM25.
+  const index = new MiniSearch<Page>({ fields: ["text"] });
   index.addAll(pages);
   const textOf = new Map(pages.map((page) => [page.id, page.text]));
   return async (query) => {
     const hits = index.search(query, { prefix: true, fuzzy: 0.2 }).slice(0, 2);
     if (hits.length === 0) return "(no results)";
-    return hits.map((hit) => `[${String(hit.id)}] ${textOf.get(String(hit.id)) ?? ""}`).join("\n");
+    const found = hits.map((hit) => String(hit.id));
+    return found.map((id) => `[${id}] ${textOf.get(id) ?? ""}`).join("\n");
   };
 }
 // #endregion tool
@@ -146,7 +171,8 @@ function buildHelper(llm: CallLLM, search: Search): Flow<HelperStore> {
   const decide = new Decide(llm);
   const lookUp = new SearchHandbook(search);
   decide.on("search", lookUp);
-  lookUp.on("decide", decide); // the loop: back to the same Decide, with one more finding
+  // The loop: back to the same Decide, with one more finding.
+  lookUp.on("decide", decide);
   decide.on("answer", new Answer(llm));
   return new Flow(decide);
 }
@@ -194,7 +220,8 @@ const restless: CallLLM = async (prompt) =>
   prompt.startsWith("Answer")
     ? "(my best answer)"
     : "```yaml\nreason: more\naction: search\nquery: deploy\n```";
-await buildHelper(restless, handbookSearch(pages)).run({ question: "Why?", findings: [], searchesLeft: 2 });
+const flow = buildHelper(restless, handbookSearch(pages));
+await flow.run({ question: "Why?", findings: [], searchesLeft: 2 });
 // decide: search "deploy" (more)
 // decide: search "deploy" (more)
 // decide: answer (no searches left)

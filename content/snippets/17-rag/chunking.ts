@@ -2,7 +2,7 @@
 // `npx tsx content/snippets/17-rag/chunking.ts`
 
 // #region chunk
-/** Packs whole paragraphs into chunks of at most maxChars; a longer paragraph becomes a chunk on its own. */
+/** Packs whole paragraphs into chunks of at most maxChars each. */
 function chunkBySize(text: string, maxChars: number): string[] {
   const paragraphs = text
     .split(/\n\s*\n/)
@@ -36,13 +36,12 @@ Both nodes key what they write by the page's URL.`;
 
 for (const maxChars of [80, 160, 1000]) {
   const chunks = chunkBySize(notes, maxChars);
-  const retries = chunks.find((chunk) => chunk.includes("retries")) ?? "";
   const sizes = chunks.map((chunk) => chunk.split("\n\n").length);
-  console.log(
-    `${maxChars}: paragraphs per chunk [${sizes.join(", ")}]; the retries chunk: "${retries.slice(0, 24)}…"`,
-  );
+  const retries = chunks.find((chunk) => chunk.includes("retries")) ?? "";
+  console.log(`${maxChars}: [${sizes.join(", ")}] "${retries.slice(0, 24)}…"`);
 }
-// 80: paragraphs per chunk [1, 1, 1, 1, 1]; the retries chunk: "It retries three times, …"    ← retries what?
-// 160: paragraphs per chunk [2, 2, 1]; the retries chunk: "The Fetch node downloads…"     ← fact and subject
-// 1000: paragraphs per chunk [5]; the retries chunk: "The Fetch node downloads…"          ← one blurred vector
+// Max chars: paragraphs per chunk, and the start of the chunk about retries:
+// 80: [1, 1, 1, 1, 1] "It retries three times, …"   ← retries what?
+// 160: [2, 2, 1] "The Fetch node downloads…"      ← the fact with its subject
+// 1000: [5] "The Fetch node downloads…"           ← one vector for it all
 // #endregion sizes

@@ -22,11 +22,10 @@ class ChunkDocs extends Node<IndexStore, Doc[], Chunk[]> {
   }
 
   override exec(docs: Doc[]) {
-    return docs.flatMap((doc) =>
-      doc.text
-        .split(/\n\s*\n/)
-        .map((text, i) => ({ id: `${doc.source}#${i + 1}`, source: doc.source, text })),
-    );
+    return docs.flatMap(({ source, text }) => {
+      const parts = text.split(/\n\s*\n/);
+      return parts.map((part, i) => ({ id: `${source}#${i + 1}`, source, text: part }));
+    });
   }
 
   override post(shared: IndexStore, _docs: Doc[], chunks: Chunk[]): Action {
@@ -68,8 +67,9 @@ class IndexFullText extends Node<IndexStore, Chunk[], MiniSearch<Chunk>> {
   }
 
   override exec(chunks: Chunk[]) {
-    // BM25: rare words weigh more than common ones, repeats count less and less, long chunks are evened out.
-    const search = new MiniSearch<Chunk>({ fields: ["text"], storeFields: ["source"] });
+    // BM25 ranking: rare words weigh more than common ones, each repeat of a word
+    // adds less than the last, and long chunks are evened out against short ones.
+    const search = new MiniSearch<Chunk>({ fields: ["text"] });
     search.addAll(chunks);
     return search;
   }
@@ -85,11 +85,11 @@ const shared: IndexStore = {
   docs: [
     {
       source: "03-retries",
-      text: "Node keeps curRetry, the attempt counted from 0.\n\nexecFallback runs last.",
+      text: "Node keeps curRetry, counted from 0.\n\nexecFallback runs last.",
     },
     {
       source: "09-parallel",
-      text: "maxConcurrency bounds the items in flight.\n\nEach item gets its own curRetry.",
+      text: "maxConcurrency bounds the items in flight.\n\nEach has its own curRetry.",
     },
   ],
 };
@@ -99,10 +99,11 @@ if (shared.index?.kind === "full-text") {
     console.log(String(hit.id), hit.score.toFixed(2));
   }
 }
-// 09-parallel#2 1.03   ← an exact identifier, found without any embedding model
-// 03-retries#1 0.96
+// 09-parallel#2 1.04   ← an exact identifier, found without any embedding model
+// 03-retries#1 1.00
 
 const withVectors: IndexStore = { docs: shared.docs };
-await buildIndexFlow(async (text) => [text.length, text.split(" ").length]).run(withVectors); // the "embed" edge
+const toyEmbed: Embed = async (text) => [text.length, text.split(" ").length];
+await buildIndexFlow(toyEmbed).run(withVectors); // the "embed" edge
 console.log(withVectors.index?.kind, withVectors.chunks?.length); // vectors 4
 // #endregion run
