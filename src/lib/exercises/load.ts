@@ -64,6 +64,13 @@ export function loadExercise(slug: string): Exercise {
     readonly.push("pocketflow.ts");
   }
   const tests = meta.testsAreCore ? coreTestsAsSuite() : prefix("tests/", readTree(join(dir, "tests")));
+  if (meta.testHelpers) tests["tests/helpers.ts"] = readFileSync(join(coreDir, "test-helpers.ts"), "utf8");
+  for (const earlier of meta.earlierStages ?? []) {
+    const regression = join(exercisesDir, earlier, "regression.test.ts");
+    if (!existsSync(regression))
+      throw new Error(`exercises/${slug}: exercises/${earlier}/regression.test.ts is missing`);
+    tests[`tests/earlier/${earlier}.test.ts`] = readFileSync(regression, "utf8");
+  }
   for (const file of meta.files) {
     if (!(file in starter)) throw new Error(`exercises/${slug}: starter/${file} is missing`);
     if (!(file in solution)) throw new Error(`exercises/${slug}: solution/${file} is missing`);

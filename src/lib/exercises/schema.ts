@@ -37,6 +37,17 @@ export const exerciseSchema = z
       .boolean()
       .optional()
       .describe("The reference solution of pocketflow.ts is core/index.ts itself (no solution/ copy)."),
+    earlierStages: z
+      .array(z.string().regex(/^\d{2}-[a-z0-9-]+$/))
+      .optional()
+      .describe(
+        "Part 1: earlier exercises whose regression.test.ts joins this suite (at tests/earlier/<slug>.test.ts), " +
+          "so a regression in what they built fails here too.",
+      ),
+    testHelpers: z
+      .boolean()
+      .optional()
+      .describe("Mounts core/test-helpers.ts (delay, captureWarnings, inFlightGauge) as tests/helpers.ts."),
     testsAreCore: z
       .boolean()
       .optional()

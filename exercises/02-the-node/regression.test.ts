@@ -1,6 +1,6 @@
-// Each earlier exercise, in one test: what it built must still work now.
+// What exercise 2 built, checked again by every later part-1 suite (mounted at tests/earlier/).
 import { describe, expect, it } from "vitest";
-import { BaseNode, Node } from "../pocketflow";
+import { BaseNode, Node } from "../../pocketflow";
 
 describe("earlier exercises", () => {
   it("exercise 2: runs prep → exec → post, awaits async hooks, and resolves to post's action", async () => {
