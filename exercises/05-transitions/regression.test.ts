@@ -1,6 +1,6 @@
 // What exercise 5 built, checked again by every later part-1 suite (mounted at tests/earlier/).
 import { afterEach, describe, expect, it, vi } from "vitest";
-import { Flow, Node } from "../../pocketflow";
+import { Node } from "../../pocketflow";
 import { captureWarnings } from "../helpers";
 
 afterEach(() => {
