@@ -13,7 +13,11 @@ export function askToConfirm(host: HTMLElement, options: ConfirmOptions): Promis
   const titleId = uniqueId("confirm-title");
   const bodyId = uniqueId("confirm-body");
   const cancel = h("button", { type: "button", class: "ws-button", value: "cancel" }, "Cancel");
-  const accept = h("button", { type: "button", class: "ws-button ws-primary", value: "confirm" }, options.confirm);
+  const accept = h(
+    "button",
+    { type: "button", class: "ws-button ws-primary", value: "confirm" },
+    options.confirm,
+  );
   const dialog = h(
     "dialog",
     { class: "ws-dialog", "aria-labelledby": titleId, "aria-describedby": bodyId },

@@ -20,7 +20,9 @@ export function h<K extends keyof HTMLElementTagNameMap>(
 
 /** Text with `backticks` rendered as <code>, as hints are written. */
 export function inlineCode(text: string): Node[] {
-  return text.split(/`([^`]+)`/).map((part, i) => (i % 2 === 1 ? h("code", {}, part) : document.createTextNode(part)));
+  return text
+    .split(/`([^`]+)`/)
+    .map((part, i) => (i % 2 === 1 ? h("code", {}, part) : document.createTextNode(part)));
 }
 
 let counter = 0;

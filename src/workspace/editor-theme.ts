@@ -42,7 +42,10 @@ const chrome = EditorView.theme({
   ".cm-activeLineGutter": { backgroundColor: "var(--code-active-line)", color: "var(--code-fg)" },
   "&.cm-focused > .cm-scroller > .cm-selectionLayer .cm-selectionBackground, .cm-selectionBackground, ::selection":
     { backgroundColor: "var(--code-selection)" },
-  ".cm-matchingBracket": { backgroundColor: "var(--code-bracket)", outline: "1px solid var(--code-gutter-fg)" },
+  ".cm-matchingBracket": {
+    backgroundColor: "var(--code-bracket)",
+    outline: "1px solid var(--code-gutter-fg)",
+  },
   ".cm-panels": { backgroundColor: "var(--surface)", color: "var(--fg)" },
   ".cm-searchMatch": { backgroundColor: "var(--code-search)" },
 });

@@ -44,7 +44,10 @@ export class CodeEditor {
   constructor(parent: HTMLElement, files: EditorFile[], options: EditorOptions) {
     const shared = sharedExtensions(options);
     for (const file of files) {
-      this.states.set(file.path, EditorState.create({ doc: file.text, extensions: [shared, perFile(file, options)] }));
+      this.states.set(
+        file.path,
+        EditorState.create({ doc: file.text, extensions: [shared, perFile(file, options)] }),
+      );
     }
     const first = files[0];
     if (!first) throw new Error("An exercise workspace needs at least one file.");
@@ -131,7 +134,11 @@ function perFile(file: EditorFile, options: EditorOptions): Extension {
   return [
     EditorState.readOnly.of(file.readonly),
     // An explicit tabindex lets checkers (axe: scrollable-region-focusable) see the scroller is reachable.
-    EditorView.contentAttributes.of({ "aria-label": label, "aria-describedby": options.describedBy, tabindex: "0" }),
+    EditorView.contentAttributes.of({
+      "aria-label": label,
+      "aria-describedby": options.describedBy,
+      tabindex: "0",
+    }),
     EditorView.updateListener.of((update) => {
       if (!update.docChanged) return;
       const byLearner = update.transactions.some((tr) => tr.docChanged && !tr.annotation(programmatic));

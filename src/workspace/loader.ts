@@ -53,7 +53,8 @@ function prepare(panel: HTMLElement): void {
 
   // Pressing the button or the static code means "let me type": take the learner into the editor.
   const asksToEdit = (target: EventTarget | null) =>
-    target instanceof Element && target.closest("[data-workspace-start] button, [data-workspace-static] pre") !== null;
+    target instanceof Element &&
+    target.closest("[data-workspace-start] button, [data-workspace-static] pre") !== null;
   panel.addEventListener("pointerdown", (event) => {
     wantsFocus ||= asksToEdit(event.target);
     open();
@@ -65,9 +66,12 @@ function prepare(panel: HTMLElement): void {
   panel.addEventListener("focusin", open);
 
   if (hasSavedProgress(panel.dataset.progressKey) && "IntersectionObserver" in window) {
-    observer = new IntersectionObserver((entries) => entries.some((entry) => entry.isIntersecting) && open(), {
-      rootMargin: "100% 0px",
-    });
+    observer = new IntersectionObserver(
+      (entries) => entries.some((entry) => entry.isIntersecting) && open(),
+      {
+        rootMargin: "100% 0px",
+      },
+    );
     observer.observe(panel);
   }
 }

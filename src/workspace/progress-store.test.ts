@@ -8,7 +8,10 @@ import {
   type ExerciseProgress,
 } from "./progress-store";
 
-const clock = (iso = "2025-01-02T03:04:05.000Z") => () => new Date(iso);
+const clock =
+  (iso = "2025-01-02T03:04:05.000Z") =>
+  () =>
+    new Date(iso);
 
 function setup() {
   const storage = new MemoryStorage();

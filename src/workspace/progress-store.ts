@@ -41,8 +41,7 @@ const isFiles = (value: unknown): value is Files =>
   !Array.isArray(value) &&
   Object.values(value).every((text) => typeof text === "string");
 
-const isOptional = <T>(value: unknown, check: (v: unknown) => v is T) =>
-  value === undefined || check(value);
+const isOptional = <T>(value: unknown, check: (v: unknown) => v is T) => value === undefined || check(value);
 const isString = (value: unknown): value is string => typeof value === "string";
 
 /** Validates a parsed record by hand: the page-load loader must stay small, so no schema library. */
@@ -67,7 +66,9 @@ export function checkRecord(value: unknown, slug?: string): Checked {
     isOptional(record.beforeSolution, isFiles) &&
     isOptional(record.completedAt, isString) &&
     isString(record.updatedAt);
-  return valid ? { ok: true, record: record as unknown as ExerciseProgress } : { ok: false, reason: "damaged" };
+  return valid
+    ? { ok: true, record: record as unknown as ExerciseProgress }
+    : { ok: false, reason: "damaged" };
 }
 
 /** A fresh record for an exercise nobody has touched. */

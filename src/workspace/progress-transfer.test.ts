@@ -33,7 +33,12 @@ describe("progress export and import", () => {
     );
     const target = storeWith();
     const report = importProgress(target, JSON.stringify(exportProgress(source)));
-    expect(report).toEqual({ imported: ["02-the-node"], completed: ["02-the-node"], codeTaken: ["02-the-node"], skipped: 0 });
+    expect(report).toEqual({
+      imported: ["02-the-node"],
+      completed: ["02-the-node"],
+      codeTaken: ["02-the-node"],
+      skipped: 0,
+    });
     expect(target.load("02-the-node").record).toEqual(source.load("02-the-node").record);
   });
 
@@ -79,7 +84,10 @@ describe("progress export and import", () => {
     expect(() => importProgress(store, "not json")).toThrow(ImportError);
     expect(() => importProgress(store, JSON.stringify({ hello: 1 }))).toThrow(/not a progress export/);
     expect(() =>
-      importProgress(store, JSON.stringify({ format: "build-pocketflow-progress", version: 7, exercises: [] })),
+      importProgress(
+        store,
+        JSON.stringify({ format: "build-pocketflow-progress", version: 7, exercises: [] }),
+      ),
     ).toThrow(/version 7/);
     expect(store.loadAll().records).toHaveLength(1);
   });

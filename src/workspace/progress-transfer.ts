@@ -109,6 +109,7 @@ export function describeImport(report: ImportReport): string {
   if (report.codeTaken.length > 0) {
     parts.push(`Code taken from the file, where it was newer: ${report.codeTaken.join(", ")}.`);
   }
-  if (report.skipped > 0) parts.push(`Skipped ${plural(report.skipped, "entry that was", "entries that were")} not valid.`);
+  if (report.skipped > 0)
+    parts.push(`Skipped ${plural(report.skipped, "entry that was", "entries that were")} not valid.`);
   return parts.join(" ");
 }

@@ -20,7 +20,9 @@ function diffBlock(lines: DiffLine[]): HTMLElement {
     h(
       "pre",
       {},
-      ...lines.map((line) => h("span", { class: `ws-diff-${line.kind}` }, DIFF_MARK[line.kind] + line.text + "\n")),
+      ...lines.map((line) =>
+        h("span", { class: `ws-diff-${line.kind}` }, DIFF_MARK[line.kind] + line.text + "\n"),
+      ),
     ),
   );
 }
@@ -97,7 +99,11 @@ export class ResultsView {
     const parts: HTMLElement[] = [];
     const location = model.location;
     if (location && this.canGoTo(location.file)) {
-      const goTo = h("button", { type: "button", class: "ws-button" }, `Go to line ${location.line} of ${location.file}`);
+      const goTo = h(
+        "button",
+        { type: "button", class: "ws-button" },
+        `Go to line ${location.line} of ${location.file}`,
+      );
       goTo.addEventListener("click", () => this.onGoTo(location));
       parts.push(goTo);
     }

@@ -45,7 +45,12 @@ describe("line diff", () => {
 describe("results model", () => {
   it("summarises a full pass", () => {
     const model = resultsModel(
-      report({ tests: [{ name: "a", status: "pass" }, { name: "b", status: "pass" }] }),
+      report({
+        tests: [
+          { name: "a", status: "pass" },
+          { name: "b", status: "pass" },
+        ],
+      }),
       ["pocketflow.ts"],
     );
     expect(model.summary).toBe("2 passed, 0 failed");
@@ -62,7 +67,13 @@ describe("results model", () => {
         status: "fail",
         tests: [
           { name: "ok", status: "pass" },
-          { name: "returns the last action", status: "fail", message: "expected 'b' to be 'a'", expected: "\"a\"", actual: "\"b\"" },
+          {
+            name: "returns the last action",
+            status: "fail",
+            message: "expected 'b' to be 'a'",
+            expected: '"a"',
+            actual: '"b"',
+          },
           { name: "throws", status: "fail", message: "boom" },
         ],
       }),
@@ -75,8 +86,8 @@ describe("results model", () => {
       status: "fail",
       message: "expected 'b' to be 'a'",
       diff: [
-        { kind: "expected", text: "\"a\"" },
-        { kind: "actual", text: "\"b\"" },
+        { kind: "expected", text: '"a"' },
+        { kind: "actual", text: '"b"' },
       ],
     });
     expect(model.rows[2]).toEqual({ name: "throws", status: "fail", message: "boom" });
@@ -95,16 +106,25 @@ describe("results model", () => {
   it("prefers the learner's file over a test file when both appear", () => {
     const output = "at tests/flow.test.ts:3:1\nat nodes.ts:4:2";
     expect(findErrorLocation(output, ["nodes.ts"])).toEqual({ file: "nodes.ts", line: 4, column: 2 });
-    expect(findErrorLocation(output, ["other.ts"])).toEqual({ file: "tests/flow.test.ts", line: 3, column: 1 });
+    expect(findErrorLocation(output, ["other.ts"])).toEqual({
+      file: "tests/flow.test.ts",
+      line: 3,
+      column: 1,
+    });
     expect(findErrorLocation("no location here", ["nodes.ts"])).toBeUndefined();
   });
 
   it("shows the engine's timeout message, which names the likely cause", () => {
     const model = resultsModel(
-      report({ status: "timeout", output: "The run passed its 5 s time limit and was stopped: is there an infinite loop?" }),
+      report({
+        status: "timeout",
+        output: "The run passed its 5 s time limit and was stopped: is there an infinite loop?",
+      }),
       ["pocketflow.ts"],
     );
-    expect(model.headline).toBe("The run passed its 5 s time limit and was stopped: is there an infinite loop?");
+    expect(model.headline).toBe(
+      "The run passed its 5 s time limit and was stopped: is there an infinite loop?",
+    );
     expect(resultsModel(report({ status: "timeout" }), []).headline).toMatch(/took too long/);
   });
 });

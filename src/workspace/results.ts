@@ -32,7 +32,10 @@ export interface ResultsModel {
 const LOCATION = /(?:^|[\s("'/])((?:[\w.-]+\/)*[\w.-]+\.[cm]?[jt]s):(\d+):(\d+)/gm;
 
 /** Finds `file.ts:12:5` in an error's output; a learner's file wins over test and library files. */
-export function findErrorLocation(output: string, learnerFiles: readonly string[]): ErrorLocation | undefined {
+export function findErrorLocation(
+  output: string,
+  learnerFiles: readonly string[],
+): ErrorLocation | undefined {
   const found: ErrorLocation[] = [];
   for (const match of output.matchAll(LOCATION)) {
     const [, file = "", line = "0", column = "0"] = match;

@@ -9,7 +9,9 @@ const RECORD_PREFIX = `${STORAGE_PREFIX}:exercise:`;
 export const recordKey = (slug: string) => RECORD_PREFIX + slug;
 
 /** The exercise slug of a record key, or undefined for other keys. */
-export const slugOfKey = (key: string) => (key.startsWith(RECORD_PREFIX) ? key.slice(RECORD_PREFIX.length) : undefined);
+export const slugOfKey = (key: string) =>
+  key.startsWith(RECORD_PREFIX) ? key.slice(RECORD_PREFIX.length) : undefined;
 
 /** Where an unreadable record is moved, stamped so that several can be kept. */
-export const setAsideKey = (slug: string, when: Date) => `${STORAGE_PREFIX}:set-aside:${slug}:${when.toISOString()}`;
+export const setAsideKey = (slug: string, when: Date) =>
+  `${STORAGE_PREFIX}:set-aside:${slug}:${when.toISOString()}`;

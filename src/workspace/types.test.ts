@@ -16,7 +16,10 @@ const data: WorkspaceData = {
 
 describe("the exercise data embedded in a lesson page", () => {
   it("parses what ExercisePanel.astro writes, including an escaped </script>", () => {
-    const json = JSON.stringify({ ...data, starter: { "pocketflow.ts": "</script>" } }).replaceAll("<", "\\u003c");
+    const json = JSON.stringify({ ...data, starter: { "pocketflow.ts": "</script>" } }).replaceAll(
+      "<",
+      "\\u003c",
+    );
     expect(parseWorkspaceData(json).starter["pocketflow.ts"]).toBe("</script>");
   });
 

@@ -101,7 +101,10 @@ class Workspace {
     this.hints = new HintsView(data.hints);
     this.hints.show(this.record?.hintsRevealed ?? 0);
     const inEditor = (file: string) => files.some((candidate) => candidate.path === file);
-    this.results = new ResultsView(({ file, line, column }) => this.editor.goTo(file, line, column), inEditor);
+    this.results = new ResultsView(
+      ({ file, line, column }) => this.editor.goTo(file, line, column),
+      inEditor,
+    );
     this.toolbar = buildToolbar({
       run: () => void this.run(),
       hint: () => this.revealHint(),
@@ -142,7 +145,9 @@ class Workspace {
       }
     });
     // The engine boots on the learner's first touch, so the first run does not wait for it.
-    mount.addEventListener("focusin", () => void warmEngine(this.engine).catch(() => undefined), { once: true });
+    mount.addEventListener("focusin", () => void warmEngine(this.engine).catch(() => undefined), {
+      once: true,
+    });
     const flush = () => this.saveNow();
     window.addEventListener("pagehide", flush);
     document.addEventListener("visibilitychange", () => document.visibilityState === "hidden" && flush());
@@ -247,7 +252,9 @@ class Workspace {
     this.saveNow();
     // A second Show solution must not overwrite the copy of the learner's own code.
     const before = this.record?.beforeSolution ?? this.learnerFiles();
-    const solution = Object.fromEntries(this.data.files.map((path) => [path, this.data.solution[path] ?? ""]));
+    const solution = Object.fromEntries(
+      this.data.files.map((path) => [path, this.data.solution[path] ?? ""]),
+    );
     this.replaceFiles(solution);
     this.update((record) => ({ ...record, files: solution, beforeSolution: before }));
     this.showSolutionNotice();
