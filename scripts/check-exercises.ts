@@ -1,11 +1,11 @@
 // For every exercise: its hidden suite must fail on starter/ (at least one test) and pass on
 // solution/ (every test), run by vitest itself. Prints one line per exercise; exits 1 on a problem.
-import { spawnSync } from "node:child_process";
+import { spawn } from "node:child_process";
 import { writeFileSync } from "node:fs";
 import { join } from "node:path";
 import { summarize } from "../src/lib/engine/report";
 import { loadAllExercises, projectRoot } from "../src/lib/exercises/load";
-import { runWithNodeVitest, type Workspace } from "./lib/node-vitest";
+import { materialize, runWithNodeVitest, type Workspace } from "./lib/node-vitest";
 
 const exercises = loadAllExercises();
 const workspaces: Workspace[] = exercises.flatMap((exercise) => [
@@ -13,14 +13,13 @@ const workspaces: Workspace[] = exercises.flatMap((exercise) => [
   { id: `${exercise.slug}--solution`, files: { ...exercise.solution, ...exercise.tests } },
 ]);
 
-const checkRoot = join(projectRoot, ".cache", "exercise-check");
-const reports = await runWithNodeVitest(checkRoot, workspaces);
-const problems: string[] = [];
-
 // Starters, solutions and suites must also type-check together: the starter declares every type
-// the suite uses, so the learner's editor can help before anything runs.
+// the suite uses, so the learner's editor can help before anything runs. tsc works on its own copy
+// of the workspaces, in parallel with the vitest run.
+const typecheckRoot = join(projectRoot, ".cache", "exercise-typecheck");
+materialize(typecheckRoot, workspaces);
 writeFileSync(
-  join(checkRoot, "tsconfig.json"),
+  join(typecheckRoot, "tsconfig.json"),
   JSON.stringify({
     extends: join(projectRoot, "tsconfig.json"),
     compilerOptions: { types: ["node"], typeRoots: [join(projectRoot, "node_modules", "@types")] },
@@ -28,10 +27,18 @@ writeFileSync(
     exclude: [],
   }),
 );
-const tsc = spawnSync(join(projectRoot, "node_modules", ".bin", "tsc"), ["--noEmit", "-p", checkRoot], {
-  encoding: "utf8",
+const typecheck = new Promise<{ status: number | null; output: string }>((done) => {
+  const tsc = spawn(join(projectRoot, "node_modules", ".bin", "tsc"), ["--noEmit", "-p", typecheckRoot]);
+  let output = "";
+  tsc.stdout.on("data", (chunk: Buffer) => (output += chunk.toString()));
+  tsc.stderr.on("data", (chunk: Buffer) => (output += chunk.toString()));
+  tsc.on("close", (status) => done({ status, output }));
 });
-if (tsc.status !== 0) problems.push(`type errors in exercise workspaces:\n${tsc.stdout}${tsc.stderr}`);
+
+const reports = await runWithNodeVitest(join(projectRoot, ".cache", "exercise-check"), workspaces);
+const problems: string[] = [];
+const tsc = await typecheck;
+if (tsc.status !== 0) problems.push(`type errors in exercise workspaces:\n${tsc.output}`);
 
 for (const exercise of exercises) {
   const starter = reports.get(`${exercise.slug}--starter`);

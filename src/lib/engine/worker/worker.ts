@@ -3,7 +3,6 @@
 import type { TestReport } from "../report";
 import { grade } from "./grade";
 import type { RunMessage, WorkerRunMessage, WorkerSignal } from "./protocol";
-import { toCommonJs } from "./transform";
 
 interface WorkerScope {
   onmessage: ((event: MessageEvent<WorkerRunMessage>) => void) | null;
@@ -54,6 +53,25 @@ scope.onmessage = async (event) => {
   scope.postMessage({ type: "finished" });
 };
 
-// Compile once while the worker is a spare, so a run does not pay for sucrase's warm-up.
-toCommonJs("warm-up.ts", 'import { a, type B } from "./b";\nexport class C<T> { x: T | undefined = a; }\n');
-scope.postMessage({ type: "booted" });
+// While the worker waits as a spare, grade a tiny suite once: the JIT then has sucrase, the runner
+// and the matchers warm, and the learner's run does not pay for that.
+const warmUp = {
+  files: { "warm.ts": "export class Box<T> { constructor(readonly value: T) {} }\n" },
+  tests: {
+    "tests/warm.test.ts": [
+      'import { describe, expect, it, vi } from "vitest";',
+      'import { Box } from "../warm";',
+      'describe("warm-up", () => {',
+      '  it("runs", async () => {',
+      "    const spy = vi.fn((n: number) => n + 1);",
+      "    expect(spy(1)).toBe(2);",
+      "    expect(new Box([1, { a: 2 }]).value).toEqual([1, { a: 2 }]);",
+      "    await expect(Promise.resolve(3)).resolves.toBe(3);",
+      '    expect(() => { throw new Error("x"); }).toThrow("x");',
+      "  });",
+      "});",
+    ].join("\n"),
+  },
+  timeoutMs: 5000,
+};
+void grade(warmUp, {}).finally(() => scope.postMessage({ type: "booted" }));
