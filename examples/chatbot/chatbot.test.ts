@@ -18,7 +18,7 @@ describe("chatbot example", () => {
     expect(result.code).toBe(0);
     expect(result.stdout).toContain("You: Hello, who are you?\nAssistant: I am a helpful assistant.");
     expect(result.stdout).toContain("Assistant: You asked who I am.");
-    expect(result.stdout).toContain("Goodbye! (2 messages in this chat)");
+    expect(result.stdout).toContain("Goodbye! (you sent 2 messages)");
     expect(stub.requests.every((r) => r.path === "/v1/chat/completions" && r.body.stream === true)).toBe(
       true,
     );

@@ -74,6 +74,6 @@ export class Goodbye extends Node<ChatStore> {
 
   override post(shared: ChatStore) {
     const turns = shared.messages.filter((message) => message.role === "user").length;
-    this.terminal.write(`Goodbye! (${turns} message${turns === 1 ? "" : "s"} in this chat)\n`);
+    this.terminal.write(`Goodbye! (you sent ${turns} message${turns === 1 ? "" : "s"})\n`);
   }
 }

@@ -1,9 +1,15 @@
 // npm run example -- map-reduce [folder] [--generate N] [--role "..."]
 import { parseArgs } from "node:util";
 import { positiveInt, runExample, type ExampleIO } from "../utils/cli";
-import { DEFAULT_ROLE, formatTally, generateResumes, loadResumes, SAMPLE_RESUMES } from "../utils/resumes";
+import {
+  DEFAULT_ROLE,
+  formatTally,
+  generateResumes,
+  loadResumes,
+  SAMPLE_RESUMES,
+  type ScreeningStore,
+} from "../utils/resumes";
 import { createMapReduceFlow } from "./flow";
-import type { ScreeningStore } from "./nodes";
 
 const usage = `Usage: npm run example -- map-reduce [folder] [--generate N] [--role "<requirements>"]
 

@@ -1,8 +1,8 @@
 // map >> reduce, with the map running up to `maxConcurrency` LLM calls at once.
 import { Flow, type NodeOptions } from "../../core/index";
 import type { Llm } from "../utils/llm";
-import type { Screening } from "../utils/resumes";
-import { ScreenResumesParallel, TallyScreenings, type ParallelStore } from "./nodes";
+import { TallyScreenings, type Screening, type ScreeningStore } from "../utils/resumes";
+import { ScreenResumesParallel } from "./nodes";
 
 export function createParallelFlow(
   llm: Llm,
@@ -11,5 +11,5 @@ export function createParallelFlow(
 ) {
   const map = new ScreenResumesParallel(llm, onScreened, options);
   map.next(new TallyScreenings());
-  return new Flow<ParallelStore>(map);
+  return new Flow<ScreeningStore>(map);
 }

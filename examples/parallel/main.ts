@@ -9,9 +9,9 @@ import {
   SAMPLE_RESUMES,
   type ResumeFile,
   type Screening,
+  type ScreeningStore,
 } from "../utils/resumes";
 import { createParallelFlow } from "./flow";
-import type { ParallelStore } from "./nodes";
 
 const usage = `Usage: npm run example -- parallel [folder] [--concurrency N] [--parallel-only] [--generate N]
 
@@ -22,7 +22,7 @@ sequential run and estimates it as the sum of the single calls' times.`;
 interface Run {
   seconds: number;
   callSeconds: number;
-  shared: ParallelStore;
+  shared: ScreeningStore;
 }
 
 /** One run of the flow; `maxConcurrency: 1` makes the same node sequential. */
@@ -34,7 +34,7 @@ async function screenAll(ctx: Context, resumes: ResumeFile[], maxConcurrency: nu
       `  ${s.file}: ${s.error ? `could not screen (${s.error})` : s.qualifies ? "qualifies" : "does not qualify"}`,
     );
   };
-  const shared: ParallelStore = { role: DEFAULT_ROLE, resumes };
+  const shared: ScreeningStore = { role: DEFAULT_ROLE, resumes };
   const started = performance.now();
   await createParallelFlow(ctx.llm, onScreened, { ...ctx.retry, maxConcurrency }).run(shared);
   return { seconds: (performance.now() - started) / 1000, callSeconds: callMs / 1000, shared };

@@ -1,26 +1,22 @@
-// The map step again, as a ParallelBatchNode: the same exec, but many resumes in flight at once.
-import { Node, ParallelBatchNode, type NodeOptions } from "../../core/index";
+// The map step again, as a ParallelBatchNode: the same exec, but many resumes in flight at once. The reduce
+// step, TallyScreenings, is the one map-reduce uses (in ../utils/resumes).
+import { ParallelBatchNode, type NodeOptions } from "../../core/index";
 import type { Llm } from "../utils/llm";
-import { screen, tally, unscreened, type ResumeFile, type Screening, type Tally } from "../utils/resumes";
-
-export interface ParallelStore {
-  role: string;
-  resumes: ResumeFile[];
-  screenings?: Screening[];
-  tally?: Tally;
-}
-
-export interface ScreeningJob {
-  resume: ResumeFile;
-  role: string;
-}
+import {
+  screenJob,
+  screeningJobs,
+  unscreenedJob,
+  type Screening,
+  type ScreeningJob,
+  type ScreeningStore,
+} from "../utils/resumes";
 
 /**
  * Compared with map-reduce's ScreenResumes only the base class and the options change: each item
  * runs on its own copy of the node (so curRetry and the backoff are per item), at most
  * `maxConcurrency` at a time, and post still gets the results in input order.
  */
-export class ScreenResumesParallel extends ParallelBatchNode<ParallelStore, ScreeningJob, Screening> {
+export class ScreenResumesParallel extends ParallelBatchNode<ScreeningStore, ScreeningJob, Screening> {
   constructor(
     private readonly llm: Llm,
     private readonly onScreened: (screening: Screening) => void,
@@ -29,38 +25,19 @@ export class ScreenResumesParallel extends ParallelBatchNode<ParallelStore, Scre
     super(options);
   }
 
-  override prep(shared: ParallelStore): ScreeningJob[] {
-    return shared.resumes.map((resume) => ({ resume, role: shared.role }));
+  override prep(shared: ScreeningStore): ScreeningJob[] {
+    return screeningJobs(shared);
   }
 
-  override async exec({ resume, role }: ScreeningJob): Promise<Screening> {
-    const started = Date.now();
-    const screening = { ...(await screen(this.llm, this, resume, role)), ms: Date.now() - started };
-    this.onScreened(screening);
-    return screening;
+  override exec(job: ScreeningJob): Promise<Screening> {
+    return screenJob(this.llm, this, job, this.onScreened);
   }
 
-  override execFallback({ resume }: ScreeningJob, error: Error): Screening {
-    const screening = { ...unscreened(resume, error), ms: 0 };
-    this.onScreened(screening);
-    return screening;
+  override execFallback(job: ScreeningJob, error: Error): Screening {
+    return unscreenedJob(job, error, this.onScreened);
   }
 
-  override post(shared: ParallelStore, _jobs: ScreeningJob[], screenings: Screening[]) {
+  override post(shared: ScreeningStore, _jobs: ScreeningJob[], screenings: Screening[]) {
     shared.screenings = screenings;
-  }
-}
-
-export class TallyScreenings extends Node<ParallelStore, Screening[], Tally> {
-  override prep(shared: ParallelStore): Screening[] {
-    return shared.screenings ?? [];
-  }
-
-  override exec(screenings: Screening[]): Tally {
-    return tally(screenings);
-  }
-
-  override post(shared: ParallelStore, _screenings: Screening[], result: Tally) {
-    shared.tally = result;
   }
 }

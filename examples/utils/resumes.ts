@@ -1,7 +1,9 @@
-// The resume-screening task shared by map-reduce (one by one) and parallel (many at once).
+// The resume-screening task shared by map-reduce (one by one) and parallel (many at once): the prompt and
+// its checked answer, what each item of the map node does, and the reduce node that tallies the results.
 import { readdir, readFile } from "node:fs/promises";
 import { basename, join } from "node:path";
 import { fileURLToPath } from "node:url";
+import { Node } from "../../core/index";
 import { ConfigError, isFatal, MalformedOutput } from "./errors";
 import type { Llm } from "./llm";
 import type { RetryState } from "./retry";
@@ -95,6 +97,49 @@ export function unscreened(resume: ResumeFile, error: Error): Omit<Screening, "m
   return { file: resume.file, name: "?", qualifies: false, reasons: [], error: error.message };
 }
 
+/** The shared store of both examples. */
+export interface ScreeningStore {
+  role: string;
+  resumes: ResumeFile[];
+  screenings?: Screening[];
+  tally?: Tally;
+}
+
+/** One item of the map node's batch: exec sees only its item, so each carries the role too. */
+export interface ScreeningJob {
+  resume: ResumeFile;
+  role: string;
+}
+
+/** The map node's prep, in both examples: one job per resume. */
+export function screeningJobs(shared: ScreeningStore): ScreeningJob[] {
+  return shared.resumes.map((resume) => ({ resume, role: shared.role }));
+}
+
+/** The map node's exec, in both examples: screen one resume, time it, and report it as it lands. */
+export async function screenJob(
+  llm: Llm,
+  node: RetryState,
+  { resume, role }: ScreeningJob,
+  onScreened: (screening: Screening) => void,
+): Promise<Screening> {
+  const started = Date.now();
+  const screening = { ...(await screen(llm, node, resume, role)), ms: Date.now() - started };
+  onScreened(screening);
+  return screening;
+}
+
+/** The map node's execFallback, in both examples: the resume counts as unscreened (a bad key still throws). */
+export function unscreenedJob(
+  { resume }: ScreeningJob,
+  error: Error,
+  onScreened: (screening: Screening) => void,
+): Screening {
+  const screening = { ...unscreened(resume, error), ms: 0 };
+  onScreened(screening);
+  return screening;
+}
+
 export interface Tally {
   total: number;
   qualified: Screening[];
@@ -110,6 +155,21 @@ export function tally(screenings: Screening[]): Tally {
     rejected: screenings.filter((s) => !s.error && !s.qualifies),
     failed: screenings.filter((s) => s.error !== undefined),
   };
+}
+
+/** The reduce step as a node, in both examples: many results in, one summary out. */
+export class TallyScreenings extends Node<ScreeningStore, Screening[], Tally> {
+  override prep(shared: ScreeningStore): Screening[] {
+    return shared.screenings ?? [];
+  }
+
+  override exec(screenings: Screening[]): Tally {
+    return tally(screenings);
+  }
+
+  override post(shared: ScreeningStore, _screenings: Screening[], result: Tally) {
+    shared.tally = result;
+  }
 }
 
 export function formatTally({ total, qualified, rejected, failed }: Tally): string {
