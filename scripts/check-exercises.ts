@@ -61,10 +61,9 @@ for (const exercise of exercises) {
 }
 
 const solutionTests = exercises.flatMap((exercise) => reports.get(`${exercise.slug}--solution`)?.tests ?? []);
-const solutionsPassed = solutionTests.filter((test) => test.status === "pass").length;
 console.log(`\n${exercises.length} exercises, ${solutionTests.length} hidden tests`);
 // The plain closing line: every hidden test, run on the reference solutions.
-console.log(`solutions: ${solutionsPassed} passed, ${solutionTests.length - solutionsPassed} failed`);
+console.log(`solutions: ${summarize({ tests: solutionTests })}`);
 if (problems.length > 0) {
   console.error(`\n${problems.join("\n\n")}`);
   process.exit(1);

@@ -12,7 +12,7 @@ import { createVitest } from "vitest/node";
 import type { TestCase, TestModule, Vitest } from "vitest/node";
 import { statusOf, type TestOutcome, type TestReport } from "../../src/lib/engine/report";
 import type { Exercise, Files } from "../../src/lib/exercises/schema";
-import { materialize } from "../lib/node-vitest";
+import { materialize, outcomeOf as vitestOutcome } from "../lib/node-vitest";
 
 export interface LearnOutcome extends TestOutcome {
   /** Where in the learner's code a thrown error came from, as `path:line:column`. */
@@ -78,18 +78,12 @@ type Mapper = ReturnType<typeof pathMapper>;
 
 function outcomeOf(test: TestCase, map: Mapper): LearnOutcome | undefined {
   const result = test.result();
-  const name = test.fullName.split(" > ").join(" › ");
-  if (result.state === "passed") return { name, status: "pass" };
-  if (result.state !== "failed") return undefined; // skipped, or never reached before a stop
-  const error = result.errors?.[0];
-  const outcome: LearnOutcome = {
-    name,
-    status: "fail",
-    message: map.rewrite(error?.message ?? "the test failed"),
-  };
-  if (typeof error?.expected === "string") outcome.expected = error.expected;
-  if (typeof error?.actual === "string") outcome.actual = error.actual;
-  const at = map.learnerFrame(error);
+  if (result.state !== "passed" && result.state !== "failed") return undefined; // skipped, or stopped first
+  const outcome: LearnOutcome = vitestOutcome(test);
+  if (outcome.status === "pass") return outcome;
+  // Point at the learner's workspace, not at the hidden copy the suite ran in.
+  outcome.message = map.rewrite(outcome.message ?? "the test failed");
+  const at = map.learnerFrame(result.errors?.[0]);
   if (at) outcome.at = at;
   return outcome;
 }

@@ -3,7 +3,12 @@ import { mkdirSync, rmSync, writeFileSync } from "node:fs";
 import { dirname, join, relative, sep } from "node:path";
 import { createVitest } from "vitest/node";
 import type { TestCase, TestModule } from "vitest/node";
-import { statusOf, type TestOutcome, type TestReport } from "../../src/lib/engine/report";
+import {
+  statusOf,
+  testNameFromFullName,
+  type TestOutcome,
+  type TestReport,
+} from "../../src/lib/engine/report";
 import type { Files } from "../../src/lib/exercises/schema";
 
 export interface Workspace {
@@ -24,9 +29,10 @@ export function materialize(root: string, workspaces: Workspace[]) {
   }
 }
 
-function outcomeOf(test: TestCase): TestOutcome {
+/** One vitest test case as a TestOutcome: name, pass/fail, and the first error's message and diff. */
+export function outcomeOf(test: TestCase): TestOutcome {
   const result = test.result();
-  const name = test.fullName.split(" > ").join(" › ");
+  const name = testNameFromFullName(test.fullName);
   if (result.state === "passed") return { name, status: "pass" };
   const error = result.errors?.[0];
   const outcome: TestOutcome = { name, status: "fail", message: error?.message ?? `test ${result.state}` };

@@ -33,6 +33,14 @@ export interface TestEngine {
   ): Promise<TestReport>;
 }
 
+/** A test's name as learners see it: its describe blocks and itself, joined by " › ". */
+export function testName(path: readonly string[]): string {
+  return path.join(" › ");
+}
+
+/** The same name from Node vitest's `TestCase.fullName`, which joins the parts with " > ". */
+export const testNameFromFullName = (fullName: string) => testName(fullName.split(" > "));
+
 /** The plain summary line shown to learners and printed by the CLI. */
 export function summarize(report: Pick<TestReport, "tests">): string {
   const passed = report.tests.filter((test) => test.status === "pass").length;

@@ -5,7 +5,7 @@ import type { ExpectStatic } from "@vitest/expect";
 import { setState } from "@vitest/expect";
 import type { File, Task, Test, TestContext, VitestRunner, VitestRunnerConfig } from "@vitest/runner";
 import { clearAllMocks } from "@vitest/spy";
-import type { TestOutcome } from "../report";
+import { testNameFromFullName, type TestOutcome } from "../report";
 import { checkAssertionCounts, createExpect, freshAssertionState, globalExpect } from "./expect";
 
 /** Vitest's defaults for what the runner reads, with the run's time limit per test. */
@@ -97,18 +97,17 @@ export class WorkerRunner implements VitestRunner {
   }
 }
 
-/** Full names as Node vitest's TestCase.fullName builds them, down the file's task tree, with
- *  " › " in place of " > " as scripts/lib/node-vitest.ts prints them. */
+/** Each test's name down the file's task tree: the full name built as Node vitest builds
+ *  TestCase.fullName, then turned into a test name the same way, so both engines name every test alike. */
 export function namesOf(file: File): Map<Test, string> {
   const names = new Map<Test, string>();
-  const walk = (tasks: Task[], parent: string | undefined) => {
+  const walk = (tasks: Task[], parents: string[]) => {
     for (const task of tasks) {
-      const fullName = parent === undefined ? task.name : `${parent} > ${task.name}`;
-      if (task.type === "test") names.set(task, fullName.split(" > ").join(" › "));
-      else if (task.type === "suite") walk(task.tasks, fullName);
+      if (task.type === "test") names.set(task, testNameFromFullName([...parents, task.name].join(" > ")));
+      else if (task.type === "suite") walk(task.tasks, [...parents, task.name]);
     }
   };
-  walk(file.tasks, undefined);
+  walk(file.tasks, []);
   return names;
 }
 
