@@ -15,6 +15,8 @@ export default defineConfig({
   output: "static",
   trailingSlash: "always",
   integrations: [mdx()],
+  // The lesson page is the learner's workspace; Astro's dev toolbar would sit on top of its results.
+  devToolbar: { enabled: false },
   markdown: {
     syntaxHighlight: "shiki",
     shikiConfig: { themes: shikiThemes },

@@ -26,6 +26,18 @@ const exercises = defineCollection({
     tests: files.describe("The hidden suite by path under tests/."),
     readonly: z.array(z.string()).describe("Workspace files shown but not editable."),
     timeoutMs: z.number().int().positive().describe("The time limit for one run of the hidden suite."),
+    carry: z
+      .object({
+        from: z.string().describe("The exercise whose file carries into this one."),
+        fromTitle: z.string().describe("Its title, for the workspace's notice."),
+        file: z.string().describe("The carried file, e.g. pocketflow.ts."),
+        previousStarter: z.string().describe("That exercise's starter of the file."),
+        previousSolution: z.string().describe("That exercise's reference solution of the file."),
+      })
+      .optional()
+      .describe(
+        "Set by carryForward in exercise.json: what the workspace needs to splice the learner's file.",
+      ),
   }),
 });
 

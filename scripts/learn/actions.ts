@@ -1,5 +1,6 @@
 // The one-shot commands: list, hint, reset, run. Each prints for the learner and returns an exit code.
 import { join } from "node:path";
+import { carryInto, markStartedFrom } from "./carry";
 import { PROGRESS_FILE, entryOf, statusOf } from "./progress";
 import { findExercise, introduce, runAndReport, type Session } from "./session";
 import { restoreStarter } from "./workspace";
@@ -74,6 +75,37 @@ export async function reset(session: Session, name?: string): Promise<number> {
   }
   const written = restoreStarter(ctx.workspace, exercise);
   ctx.out(`Restored the starter of ${exercise.slug}: ${written.map((path) => ctx.show(path)).join(", ")}`);
+  if (exercise.carry) {
+    markStartedFrom(session, exercise.slug, "reference");
+    ctx.out(
+      `To start it from your own ${exercise.carry.file} of ${exercise.carry.from} again: npm run learn -- carry ${exercise.slug}`,
+    );
+  }
+  return 0;
+}
+
+/** Starts an exercise from the learner's file of the previous one (part 1), after asking. */
+export async function carry(session: Session, name?: string): Promise<number> {
+  const { ctx } = session;
+  const exercise = name ? findExercise(session, name) : undefined;
+  if (!exercise) return unknownExercise(session, name, "npm run learn -- carry <exercise>");
+  const source = exercise.carry;
+  if (!source) {
+    ctx.err(`${exercise.slug} does not carry a file from an earlier exercise.`);
+    return 1;
+  }
+  const answer = await ctx.ask(
+    `Start ${exercise.slug}'s ${source.file} from your ${source.file} of ${source.from}? ` +
+      `Your code in ${exercise.slug} will be replaced. [y/N] `,
+  );
+  if (!/^y(es)?$/i.test(answer.trim())) {
+    ctx.out("Kept your code; nothing changed.");
+    return 0;
+  }
+  if (!carryInto(session, exercise, { force: true })) {
+    ctx.out(`Nothing to carry: your ${source.file} of ${source.from} is missing or still its starter.`);
+    return 1;
+  }
   return 0;
 }
 
@@ -87,6 +119,7 @@ export async function run(session: Session, name?: string): Promise<number> {
     return 0;
   }
   if (!name) introduce(session, exercise);
+  else carryInto(session, exercise);
   const result = await runAndReport(session, exercise, { signal: ctx.io.signal });
   if (result.cancelled) return 130; // Ctrl+C, as a shell reports it
   return result.status === "pass" ? 0 : 1;

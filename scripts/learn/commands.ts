@@ -1,7 +1,7 @@
 // `npm run learn [-- <command>]`: parses the arguments and runs one command. Everything the learner
 // sees goes through the injected streams, so the tests drive exactly what the terminal does.
 import { parseArgs } from "node:util";
-import { hint, list, reset, run } from "./actions";
+import { carry, hint, list, reset, run } from "./actions";
 import { createContext, type LearnIO, type LearnOptions } from "./context";
 import { openSession } from "./session";
 import { watchCourse } from "./watch";
@@ -17,6 +17,8 @@ Commands:
   list             Every exercise with its status: done, current or not started.
   hint [exercise]  Shows the next hint for the current exercise (three per exercise).
   reset <exercise> Restores an exercise's starter files, after asking.
+  carry <exercise> Part 1: starts an exercise's pocketflow.ts from yours of the previous
+                   exercise, with its TODOs added (watch mode does this when you get there).
   run [exercise]   Runs an exercise's tests once; exit code 0 only if every test passes.
   help             This text.
 
@@ -42,7 +44,7 @@ export async function runCommand(args: string[], io: LearnIO, options: LearnOpti
     io.stdout.write(`${HELP}\n`);
     return 0;
   }
-  const known = ["watch", "list", "hint", "reset", "run"];
+  const known = ["watch", "list", "hint", "reset", "run", "carry"];
   if (
     !known.includes(command) ||
     extra.length > 0 ||
@@ -63,6 +65,8 @@ export async function runCommand(args: string[], io: LearnIO, options: LearnOpti
       return hint(session, name);
     case "reset":
       return reset(session, name);
+    case "carry":
+      return carry(session, name);
     case "run":
       return run(session, name);
     default:

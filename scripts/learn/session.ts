@@ -4,6 +4,7 @@ import { existsSync } from "node:fs";
 import { join } from "node:path";
 import type { Exercise } from "../../src/lib/exercises/schema";
 import type { LearnContext } from "./context";
+import { carryInto } from "./carry";
 import { formatResult } from "./format";
 import { currentSlug, entryOf, peekProgress, readProgress, writeProgress, type Progress } from "./progress";
 import { runSuite, type SuiteResult } from "./suite";
@@ -84,6 +85,7 @@ export function introduce(session: Session, exercise: Exercise, label = "Now") {
     ctx.style("bold", `${label}: ${exercise.slug} — ${exercise.meta.title}`) +
       ctx.style("dim", ` (${position})`),
   );
+  carryInto(session, exercise);
   ctx.out(`  Edit ${whereToEdit(session, exercise)}`);
 }
 

@@ -26,7 +26,6 @@ const chrome = EditorView.theme({
     fontSize: "0.9rem",
     border: "1px solid var(--border)",
     borderRadius: "0 0 6px 6px",
-    maxHeight: "min(40rem, 75vh)",
   },
   "&.cm-focused": { outline: "3px solid var(--focus)", outlineOffset: "2px" },
   ".cm-scroller": { fontFamily: "var(--font-code)", lineHeight: "1.5", overflow: "auto" },

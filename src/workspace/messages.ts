@@ -14,6 +14,12 @@ export const SAVE_REFUSED =
 
 export const LESSON_COMPLETE = "Lesson complete! The course map now shows it as done.";
 
+export const LESSON_COMPLETE_WITH_SOLUTION =
+  "The solution passes, so the lesson counts as completed with the solution shown. " +
+  "Pass the tests with your own code to make it yours.";
+
+export const COMPLETED_OWN_NOW = "Now it passes with your own code: the lesson is yours.";
+
 export const CONFIRM_RESET: ConfirmOptions = {
   title: "Reset to the starter code?",
   body:
@@ -30,8 +36,19 @@ export const CONFIRM_SOLUTION: ConfirmOptions = {
   confirm: "Show solution",
 };
 
+/** For an exercise that carries the learner's file forward, Reset goes to the reference starter. */
+export const CONFIRM_RESET_CARRIED = (file: string, from: string): ConfirmOptions => ({
+  title: "Reset to the reference starter?",
+  body:
+    `Your code in this exercise is replaced by the reference starter, which holds exercise ${from}'s ` +
+    `reference solution with this exercise's TODOs. You can bring your own ${file} of exercise ${from} ` +
+    "back afterwards. Your hints and completion stay.",
+  confirm: "Reset",
+});
+
 export const ANNOUNCE = {
   reset: "The exercise is back to its starter code.",
   solution: "The solution is in the editor. Your code is saved: use Restore my code to bring it back.",
   restored: "Your code is back in the editor.",
+  carried: "Your code from the previous exercise is in the editor, with this exercise's TODOs added.",
 };

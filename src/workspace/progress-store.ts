@@ -19,6 +19,8 @@ export interface ExerciseProgress {
   hintsRevealed: number;
   /** When the suite first passed; present means the lesson is complete. */
   completedAt?: string;
+  /** Whose code passed: the learner's own, or the revealed solution; absent in older records means own. */
+  completedWith?: "own" | "solution";
   /** The learner's code from just before they showed the solution, so it can be restored. */
   beforeSolution?: Files;
   updatedAt: string;
@@ -65,6 +67,9 @@ export function checkRecord(value: unknown, slug?: string): Checked {
     isOptional(record.files, isFiles) &&
     isOptional(record.beforeSolution, isFiles) &&
     isOptional(record.completedAt, isString) &&
+    (record.completedWith === undefined ||
+      record.completedWith === "own" ||
+      record.completedWith === "solution") &&
     isString(record.updatedAt);
   return valid
     ? { ok: true, record: record as unknown as ExerciseProgress }

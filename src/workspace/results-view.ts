@@ -1,12 +1,31 @@
-// The results area: a polite live region with the summary and what to do next (so screen readers
-// announce each run), then one row per test, failures with their message and diff, then the output.
+// The results area, failures first: a polite live region with the summary and what to do next (so
+// screen readers announce each run), then the failing tests with their message and diff, then the
+// passing ones folded into a count that opens; a filter shows every test in the suite's order
+// instead. Then the output. While a run is in progress the previous rows stay, marked as the last
+// run's. Rows are appended one by one (never spread into a call), so a huge report cannot overflow
+// the stack.
 import type { DiffLine } from "./diff";
 import { h, uniqueId } from "./dom";
 import type { ErrorLocation, ResultsModel, TestRow } from "./results";
 
 const DIFF_MARK: Record<DiffLine["kind"], string> = { same: "  ", expected: "- ", actual: "+ " };
 
+type Filter = "failures" | "all";
+
+function appendAll(parent: Element, children: Iterable<Node>): void {
+  const fragment = document.createDocumentFragment();
+  for (const child of children) fragment.append(child);
+  parent.append(fragment);
+}
+
 function diffBlock(lines: DiffLine[]): HTMLElement {
+  const pre = h("pre", {});
+  appendAll(
+    pre,
+    lines.map((line) =>
+      h("span", { class: `ws-diff-${line.kind}` }, DIFF_MARK[line.kind] + line.text + "\n"),
+    ),
+  );
   return h(
     "div",
     { class: "ws-diff" },
@@ -17,13 +36,7 @@ function diffBlock(lines: DiffLine[]): HTMLElement {
       " ",
       h("span", { class: "ws-diff-actual" }, "+ Received"),
     ),
-    h(
-      "pre",
-      {},
-      ...lines.map((line) =>
-        h("span", { class: `ws-diff-${line.kind}` }, DIFF_MARK[line.kind] + line.text + "\n"),
-      ),
-    ),
+    pre,
   );
 }
 
@@ -51,15 +64,30 @@ function testRow(row: TestRow): HTMLElement {
   );
 }
 
+function testList(label: string, rows: Iterable<TestRow>): HTMLElement {
+  const list = h("ol", { class: "ws-tests", "aria-label": label });
+  appendAll(
+    list,
+    (function* () {
+      for (const row of rows) yield testRow(row);
+    })(),
+  );
+  return list;
+}
+
+const plural = (count: number, one: string, many: string) => `${count} ${count === 1 ? one : many}`;
+
 const lineCount = (text: string) => {
   const lines = text.split("\n").length;
-  return `${lines} ${lines === 1 ? "line" : "lines"}`;
+  return plural(lines, "line", "lines");
 };
 
 export class ResultsView {
   readonly element: HTMLElement;
   private readonly live: HTMLElement;
   private readonly report: HTMLElement;
+  private filter: Filter = "failures";
+  private model: ResultsModel | undefined;
 
   constructor(
     private readonly onGoTo: (location: ErrorLocation) => void,
@@ -81,13 +109,24 @@ export class ResultsView {
     );
   }
 
+  /** A run started: say so, and mark what is still shown as the previous run's. */
   running(): void {
     this.live.dataset.status = "running";
     this.live.replaceChildren(h("p", { class: "ws-headline" }, "Running the tests…"));
+    if (this.report.childElementCount > 0) {
+      this.report.dataset.stale = "";
+      this.report.setAttribute("aria-busy", "true");
+      if (!this.report.querySelector(".ws-stale-note")) {
+        this.report.prepend(
+          h("p", { class: "ws-stale-note muted" }, "Below: the results of the previous run."),
+        );
+      }
+    }
   }
 
   /** Shows a run's results; `extra` is one more sentence for the live region (lesson complete). */
   show(model: ResultsModel, extra?: string): void {
+    this.model = model;
     this.live.dataset.status = model.status;
     this.live.dataset.durationMs = String(Math.round(model.durationMs));
     this.live.replaceChildren(
@@ -95,21 +134,26 @@ export class ResultsView {
       h("p", { class: "ws-headline" }, model.headline),
     );
     if (extra) this.live.append(h("p", { class: "ws-extra" }, extra));
+    delete this.report.dataset.stale;
+    this.report.removeAttribute("aria-busy");
+    this.render();
+  }
 
+  private render(): void {
+    const model = this.model;
+    if (!model) return;
     const parts: HTMLElement[] = [];
     const location = model.location;
     if (location && this.canGoTo(location.file)) {
       const goTo = h(
         "button",
-        { type: "button", class: "ws-button" },
+        { type: "button", class: "ws-button ws-goto" },
         `Go to line ${location.line} of ${location.file}`,
       );
       goTo.addEventListener("click", () => this.onGoTo(location));
       parts.push(goTo);
     }
-    if (model.rows.length > 0) {
-      parts.push(h("ol", { class: "ws-tests", "aria-label": "Tests" }, ...model.rows.map(testRow)));
-    }
+    parts.push(...this.testParts(model.rows));
     if (model.output) {
       const troubled = model.status === "error" || model.status === "timeout";
       parts.push(
@@ -121,6 +165,72 @@ export class ResultsView {
         ),
       );
     }
-    this.report.replaceChildren(...parts);
+    this.report.replaceChildren();
+    appendAll(this.report, parts);
+  }
+
+  /** The failing tests first and the passing ones folded; or, filtered to all, every test in order. */
+  private testParts(rows: TestRow[]): HTMLElement[] {
+    if (rows.length === 0) return [];
+    let failing = 0;
+    for (const row of rows) if (row.status === "fail") failing += 1;
+    const passing = rows.length - failing;
+    const parts: HTMLElement[] = [];
+    if (failing > 0 && passing > 0) parts.push(this.filterControl(failing, rows.length));
+    if (this.filter === "all" || failing === 0 || passing === 0) {
+      const list = testList("Tests", rows);
+      if (failing > 0) return [...parts, list];
+      // Everything passed: the list is a count that opens.
+      return [
+        h(
+          "details",
+          { class: "ws-passed" },
+          h("summary", {}, plural(passing, "test passed", "tests passed")),
+          list,
+        ),
+      ];
+    }
+    parts.push(
+      testList(
+        "Failing tests",
+        rows.filter((row) => row.status === "fail"),
+      ),
+    );
+    parts.push(
+      h(
+        "details",
+        { class: "ws-passed" },
+        h("summary", {}, plural(passing, "test passes", "tests pass")),
+        testList(
+          "Passing tests",
+          rows.filter((row) => row.status === "pass"),
+        ),
+      ),
+    );
+    return parts;
+  }
+
+  private filterControl(failing: number, total: number): HTMLElement {
+    const option = (filter: Filter, label: string) => {
+      const button = h(
+        "button",
+        { type: "button", class: "ws-filter-option", "aria-pressed": String(this.filter === filter) },
+        label,
+      );
+      button.addEventListener("click", () => {
+        if (this.filter === filter) return;
+        this.filter = filter;
+        this.render();
+        this.report.querySelector<HTMLElement>(`.ws-filter-option[data-filter="${filter}"]`)?.focus();
+      });
+      button.dataset.filter = filter;
+      return button;
+    };
+    return h(
+      "div",
+      { class: "ws-filter", role: "group", "aria-label": "Show tests" },
+      option("failures", `Failures first (${failing})`),
+      option("all", `All in order (${total})`),
+    );
   }
 }

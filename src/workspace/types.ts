@@ -19,6 +19,16 @@ export interface WorkspaceData {
   /** The hint ladder: a nudge, the concept, nearly the answer. */
   hints: string[];
   timeoutMs: number;
+  /** Part 1: the learner's file of an earlier exercise that this one starts from (carry-forward). */
+  carry?: CarryData;
+}
+
+export interface CarryData {
+  from: string;
+  fromTitle: string;
+  file: string;
+  previousStarter: string;
+  previousSolution: string;
 }
 
 const isStringMap = (value: unknown): value is Files =>
@@ -29,6 +39,14 @@ const isStringMap = (value: unknown): value is Files =>
 
 const isStringList = (value: unknown): value is string[] =>
   Array.isArray(value) && value.every((item) => typeof item === "string");
+
+const isCarry = (value: unknown): value is CarryData => {
+  if (typeof value !== "object" || value === null) return false;
+  const carry = value as Record<string, unknown>;
+  return ["from", "fromTitle", "file", "previousStarter", "previousSolution"].every(
+    (key) => typeof carry[key] === "string",
+  );
+};
 
 /** Checks the embedded JSON; a page built from a broken collection fails loudly instead of half-working. */
 export function parseWorkspaceData(json: string): WorkspaceData {
@@ -45,7 +63,8 @@ export function parseWorkspaceData(json: string): WorkspaceData {
     isStringMap(record.solution) &&
     isStringMap(record.tests) &&
     isStringList(record.hints) &&
-    typeof record.timeoutMs === "number";
+    typeof record.timeoutMs === "number" &&
+    (record.carry === undefined || isCarry(record.carry));
   if (!ok) throw new Error("exercise data is missing fields");
   return data as WorkspaceData;
 }

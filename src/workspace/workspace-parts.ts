@@ -59,3 +59,15 @@ export function solutionNotice(restore: () => void): HTMLElement {
     button("Restore my code", restore),
   );
 }
+
+/** A notice with one button that acts on it; the notice goes away once the action is taken. */
+export function actionNotice(text: string, label: string, act: () => void, kind = ""): HTMLElement {
+  const notice = h("div", { class: `ws-notice ${kind}`.trim(), role: "status" }, h("p", {}, text));
+  notice.append(
+    button(label, () => {
+      notice.remove();
+      act();
+    }),
+  );
+  return notice;
+}

@@ -1,7 +1,11 @@
 // The exercise workspace, mounted into an ExercisePanel by loader.ts on demand: editor tabs, the
-// Run tests / Hint / Reset / Show solution buttons, the hint ladder and the results. Progress is saved
-// per exercise as the learner types; the first passing run marks the lesson complete.
+// Run tests / Hint / Reset / Show solution buttons, the results and the hint ladder. Progress is saved
+// per exercise as the learner types; the first passing run marks the lesson complete (by the
+// learner's own code, or by the revealed solution). In part 1 the learner's file of the previous
+// exercise carries forward into a fresh exercise (carry.ts).
 import type { TestReport } from "../lib/engine/report";
+import { CarryControls } from "./carry-controls";
+import { BADGE_TEXT, completeWith, completionOf } from "./completion";
 import { askToConfirm } from "./confirm";
 import { h, uniqueId } from "./dom";
 import { CodeEditor } from "./editor";
@@ -9,10 +13,13 @@ import { loadEngine, warmEngine, type PreparedEngine } from "./engine";
 import { HintsView } from "./hints-view";
 import {
   ANNOUNCE,
+  COMPLETED_OWN_NOW,
   CONFIRM_RESET,
+  CONFIRM_RESET_CARRIED,
   CONFIRM_SOLUTION,
   HELP,
   LESSON_COMPLETE,
+  LESSON_COMPLETE_WITH_SOLUTION,
   NOT_PERSISTENT,
   SAVE_REFUSED,
 } from "./messages";
@@ -26,7 +33,7 @@ import {
 import { resultsModel } from "./results";
 import { ResultsView } from "./results-view";
 import { fileTabs } from "./tabs";
-import { parseWorkspaceData, type Files, type WorkspaceData } from "./types";
+import { parseWorkspaceData, type CarryData, type Files, type WorkspaceData } from "./types";
 import { buildToolbar, solutionNotice, type Toolbar } from "./workspace-parts";
 
 export interface MountOptions {
@@ -58,13 +65,15 @@ class Workspace {
   private readonly results: ResultsView;
   private readonly notices = h("div", { class: "ws-notices" });
   private readonly announcer = h("p", { class: "visually-hidden", "aria-live": "polite" });
+  private readonly badgeText = h("span", {});
   private readonly badge = h(
     "p",
     { class: "ws-complete", hidden: true },
     h("span", { "aria-hidden": "true" }, "✓ "),
-    "Completed: this lesson is done.",
+    this.badgeText,
   );
   private saveTimer: ReturnType<typeof setTimeout> | undefined;
+  private controls: CarryControls | undefined;
   private running = false;
   private warnedUnsaved = false;
   private readonly engine: () => Promise<PreparedEngine>;
@@ -87,7 +96,8 @@ class Workspace {
 
     const helpId = uniqueId("editor-help");
     const host = h("div", { class: "ws-editor", id: uniqueId("editor") });
-    const files = this.editorFiles();
+    const carried = this.carryIn();
+    const files = this.editorFiles(carried);
     this.editor = new CodeEditor(host, files, {
       describedBy: helpId,
       onChange: (_path, byLearner) => byLearner && this.scheduleSave(),
@@ -113,21 +123,21 @@ class Workspace {
     });
     this.updateHintButton();
     if (this.record?.beforeSolution) this.showSolutionNotice();
-    this.badge.hidden = !this.record?.completedAt;
+    this.showBadge();
 
     const help = h("p", { class: "ws-help muted", id: helpId }, HELP);
+    const lower = h("div", { class: "ws-lower" }, this.results.element, this.hints.element, help);
+    const solveLocally = panel.querySelector("[data-solve-locally]");
+    if (solveLocally) lower.append(solveLocally);
+    lower.append(this.announcer);
     mount.replaceChildren(
       h(
         "div",
         { class: "ws" },
-        this.badge,
-        this.notices,
+        h("div", { class: "ws-top" }, this.badge, this.notices),
         h("div", { class: "ws-files" }, tabs, host),
-        help,
         this.toolbar.element,
-        this.hints.element,
-        this.results.element,
-        this.announcer,
+        lower,
       ),
     );
     this.wireEvents(mount);
@@ -153,10 +163,32 @@ class Workspace {
     document.addEventListener("visibilitychange", () => document.visibilityState === "hidden" && flush());
   }
 
+  /** Part 1: the carried file of a fresh exercise starts from the learner's previous one. */
+  private carryIn(): Files {
+    const carry = this.data.carry;
+    if (!carry || this.record?.files?.[carry.file] !== undefined) return {};
+    const text = this.carryControls(carry).start();
+    return text === undefined ? {} : { [carry.file]: text };
+  }
+
+  private carryControls(carry: CarryData): CarryControls {
+    this.controls ??= new CarryControls(carry, {
+      store: this.store,
+      notices: this.notices,
+      starter: this.data.starter[carry.file] ?? "",
+      save: (text) =>
+        this.update((record) => ({ ...record, files: { ...record.files, [carry.file]: text } })),
+      replace: (text) => this.editor.replace(carry.file, text),
+      warn: (text) => this.notice(text, "ws-warning"),
+      announce: (text) => this.announce(text),
+    });
+    return this.controls;
+  }
+
   /** Tabs in order: the learner's files, then every other provided file, read-only. */
-  private editorFiles() {
+  private editorFiles(carried: Files) {
     const { files, starter } = this.data;
-    const saved = this.record?.files ?? {};
+    const saved = { ...carried, ...this.record?.files };
     const others = Object.keys(starter).filter((path) => !files.includes(path));
     return [
       ...files.map((path) => ({ path, text: saved[path] ?? starter[path] ?? "", readonly: false })),
@@ -197,18 +229,38 @@ class Workspace {
     try {
       this.saveNow();
       this.results.running();
-      const report = await this.runSuite({ ...this.data.starter, ...this.learnerFiles() });
-      let extra: string | undefined;
-      if (report.status === "pass" && !this.record?.completedAt) {
-        this.update((record) => ({ ...record, completedAt: new Date().toISOString() }));
-        this.badge.hidden = false;
-        extra = LESSON_COMPLETE;
-      }
+      const files = this.learnerFiles();
+      const report = await this.runSuite({ ...this.data.starter, ...files });
+      const extra = report.status === "pass" ? this.complete(files) : undefined;
       this.results.show(resultsModel(report, this.data.files), extra);
     } finally {
       this.running = false;
       this.toolbar.setBusy(false);
     }
+  }
+
+  /** Marks the exercise complete after a passing run; returns the sentence to announce, if any. */
+  private complete(files: Files): string | undefined {
+    const completion = completionOf(this.record, files, this.data.solution);
+    const wasSolution = this.record?.completedAt !== undefined && this.record.completedWith === "solution";
+    let changed = false;
+    this.update((record) => {
+      const next = completeWith(record, completion, new Date());
+      changed = next !== undefined;
+      return next ?? record;
+    });
+    this.showBadge();
+    if (!changed) return undefined;
+    if (completion === "solution") return LESSON_COMPLETE_WITH_SOLUTION;
+    return wasSolution ? COMPLETED_OWN_NOW : LESSON_COMPLETE;
+  }
+
+  private showBadge(): void {
+    const done = this.record?.completedAt !== undefined;
+    const completion = this.record?.completedWith ?? "own";
+    this.badge.hidden = !done;
+    this.badge.dataset.completion = completion;
+    this.badgeText.textContent = BADGE_TEXT[completion];
   }
 
   /** The engine's report; an engine that cannot load or start becomes an "error" report. */
@@ -236,13 +288,22 @@ class Workspace {
   }
 
   private async reset(): Promise<void> {
-    const confirmed = await askToConfirm(this.panel, CONFIRM_RESET);
+    const carry = this.data.carry;
+    const confirmed = await askToConfirm(
+      this.panel,
+      carry ? CONFIRM_RESET_CARRIED(carry.file, carry.from.slice(0, 2)) : CONFIRM_RESET,
+    );
     if (!confirmed) return;
     clearTimeout(this.saveTimer);
     this.saveTimer = undefined;
     this.replaceFiles(this.data.starter);
     this.record = this.store.clearCode(this.data.slug, this.data.lesson);
-    this.notices.querySelector(".ws-solution-notice")?.remove();
+    this.notices.querySelectorAll(".ws-notice").forEach((notice) => notice.remove());
+    if (carry) {
+      // Saved as the reference on purpose, so the next visit does not carry the old code in again.
+      this.update((record) => ({ ...record, files: { [carry.file]: this.data.starter[carry.file] ?? "" } }));
+      this.carryControls(carry).offer();
+    }
     this.announce(ANNOUNCE.reset);
   }
 

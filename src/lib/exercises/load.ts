@@ -2,7 +2,8 @@
 import { existsSync, readdirSync, readFileSync } from "node:fs";
 import { join, relative } from "node:path";
 import { fileURLToPath } from "node:url";
-import { DEFAULT_TIMEOUT_MS, exerciseSchema, type Exercise, type Files } from "./schema";
+import { parseRegions } from "./carry-forward";
+import { DEFAULT_TIMEOUT_MS, exerciseSchema, type CarrySource, type Exercise, type Files } from "./schema";
 
 /** The repository's root, found from this file's place in it. */
 export const projectRoot = fileURLToPath(new URL("../../../", import.meta.url));
@@ -78,7 +79,40 @@ export function loadExercise(slug: string): Exercise {
   if (!Object.keys(tests).some((path) => path.endsWith(".test.ts"))) {
     throw new Error(`exercises/${slug}: the hidden suite has no *.test.ts file`);
   }
-  return { slug, meta, starter, solution, tests, readonly, timeoutMs: meta.timeoutMs ?? DEFAULT_TIMEOUT_MS };
+  const exercise: Exercise = {
+    slug,
+    meta,
+    starter,
+    solution,
+    tests,
+    readonly,
+    timeoutMs: meta.timeoutMs ?? DEFAULT_TIMEOUT_MS,
+  };
+  if (meta.carryForward) exercise.carry = carrySource(slug, meta.carryForward, starter);
+  return exercise;
+}
+
+/** The earlier exercise's starter and solution of the carried file, checked to splice cleanly. */
+function carrySource(
+  slug: string,
+  { from, file }: { from: string; file: string },
+  starter: Files,
+): CarrySource {
+  const previous = loadExercise(from);
+  const previousStarter = previous.starter[file];
+  const previousSolution = previous.solution[file];
+  if (previousStarter === undefined || previousSolution === undefined || starter[file] === undefined) {
+    throw new Error(`exercises/${slug}: carryForward needs ${file} in both ${from} and ${slug}`);
+  }
+  for (const [name, source] of [
+    [`${from} starter`, previousStarter],
+    [`${from} solution`, previousSolution],
+    [`${slug} starter`, starter[file]],
+  ] as const) {
+    const parsed = parseRegions(source);
+    if (!parsed.ok) throw new Error(`exercises/${slug}: carryForward: ${file} of ${name}: ${parsed.problem}`);
+  }
+  return { from, fromTitle: previous.meta.title, file, previousStarter, previousSolution };
 }
 
 function prefix(base: string, files: Files): Files {

@@ -48,6 +48,18 @@ export const exerciseSchema = z
       .boolean()
       .optional()
       .describe("Mounts core/test-helpers.ts (delay, captureWarnings, inFlightGauge) as tests/helpers.ts."),
+    carryForward: z
+      .object({
+        from: z.string().regex(/^\d{2}-[a-z0-9-]+$/),
+        file: workspacePath,
+      })
+      .strict()
+      .optional()
+      .describe(
+        "Part 1: the learner's `file` from exercise `from` carries into this one. Regions this starter keeps " +
+          "exactly as `from`'s solution had them come from the learner's file; added or changed regions come " +
+          "from this starter (src/lib/exercises/carry-forward.ts).",
+      ),
     testsAreCore: z
       .boolean()
       .optional()
@@ -59,6 +71,15 @@ export type ExerciseMeta = z.infer<typeof exerciseSchema>;
 
 /** Files of a workspace by path: `pocketflow.ts`, `tests/node.test.ts`, … */
 export type Files = Record<string, string>;
+
+/** What the carry-forward splice needs from the exercise a learner comes from. */
+export interface CarrySource {
+  from: string;
+  fromTitle: string;
+  file: string;
+  previousStarter: string;
+  previousSolution: string;
+}
 
 /** Everything an engine, the site or the CLI needs to know about one exercise. */
 export interface Exercise {
@@ -73,6 +94,8 @@ export interface Exercise {
   /** Files shown but not editable (for example the provided core in part 2). */
   readonly: string[];
   timeoutMs: number;
+  /** Present when the learner's file of an earlier exercise carries into this one. */
+  carry?: CarrySource;
 }
 
 export const DEFAULT_TIMEOUT_MS = 5000;

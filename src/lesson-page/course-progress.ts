@@ -1,0 +1,68 @@
+// The course-level view of saved progress, shared by the lesson sidebar and the home page: which
+// lessons are complete (and how), and the lesson the learner opened last ("Continue: lesson N").
+// Small and synchronous: it runs with the page, before the learner touches anything.
+import { ProgressStore } from "../workspace/progress-store";
+import { STORAGE_PREFIX } from "../workspace/storage-keys";
+
+export type Completion = "own" | "solution";
+
+/** Lesson slug → how its exercise was completed, from every readable record. */
+export function completedLessons(store: ProgressStore): Map<string, Completion> {
+  const done = new Map<string, Completion>();
+  for (const record of store.loadAll().records) {
+    if (record.completedAt) done.set(record.lesson, record.completedWith ?? "own");
+  }
+  return done;
+}
+
+const COMPLETION_LABEL: Record<Completion, string> = {
+  own: "(completed)",
+  solution: "(completed with the solution shown)",
+};
+
+/**
+ * Shows the tick of every `[data-lesson]` element whose lesson is complete (its `[data-lesson-done]`
+ * child), and fills `[data-course-progress]` with "N of M exercises done".
+ */
+export function markLessons(root: ParentNode, done: Map<string, Completion>): number {
+  const lessons = [...root.querySelectorAll<HTMLElement>("[data-lesson]")].filter(
+    (element) => element.dataset.lesson,
+  );
+  // A lesson may be listed twice on a page (the sidebar and the lesson's own header): count it once.
+  const slugs = new Set(lessons.map((lesson) => lesson.dataset.lesson ?? ""));
+  const count = [...slugs].filter((slug) => done.has(slug)).length;
+  for (const lesson of lessons) {
+    const completion = done.get(lesson.dataset.lesson ?? "");
+    const mark = lesson.querySelector<HTMLElement>("[data-lesson-done]");
+    if (!mark) continue;
+    mark.hidden = !completion;
+    mark.dataset.completion = completion ?? "";
+    const label = mark.querySelector(".visually-hidden");
+    if (label && completion) label.textContent = COMPLETION_LABEL[completion];
+  }
+  for (const summary of root.querySelectorAll<HTMLElement>("[data-course-progress]")) {
+    summary.textContent = `${count} of ${slugs.size} exercises done`;
+  }
+  return count;
+}
+
+const LAST_LESSON_KEY = `${STORAGE_PREFIX}:course:last-lesson`;
+
+/** Remembers the lesson on screen, for the home page's "Continue" link. Best effort. */
+export function rememberLesson(storage: Storage, slug: string): void {
+  try {
+    storage.setItem(LAST_LESSON_KEY, slug);
+  } catch {
+    // Storage full or blocked: the home page then offers "Start the course", nothing is lost.
+  }
+}
+
+/** The slug of the lesson opened last, if any. */
+export function lastLesson(storage: Storage): string | undefined {
+  try {
+    const slug = storage.getItem(LAST_LESSON_KEY);
+    return slug && /^\d{2}-[a-z0-9-]+$/.test(slug) ? slug : undefined;
+  } catch {
+    return undefined;
+  }
+}
