@@ -65,7 +65,8 @@ describe("files in the workspace", () => {
     const core = page.getByRole("textbox", { name: "pocketflow.ts (read-only)" });
     expect(await core.getAttribute("aria-readonly")).toBe("true");
     const before = await core.innerText();
-    await core.click();
+    // Near the top: the content box is as tall as the file, and its middle is scrolled out of view.
+    await core.click({ position: { x: 20, y: 10 } });
     await page.keyboard.type("typing here changes nothing");
     expect(await core.innerText()).toBe(before);
     await context.close();

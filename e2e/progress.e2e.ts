@@ -56,7 +56,7 @@ describe("progress in the browser", () => {
     await expect.poll(savedRecord).toContain(MARK);
 
     await button(page, "Reset").click();
-    const dialog = page.getByRole("dialog", { name: "Reset to the starter code?" });
+    const dialog = page.getByRole("dialog", { name: /^Reset to the (reference )?starter/ });
     await dialog.getByRole("button", { name: "Cancel" }).click();
     expect(await visibleCode(page)).toContain(MARK);
 

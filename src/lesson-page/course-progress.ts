@@ -1,16 +1,35 @@
 // The course-level view of saved progress, shared by the lesson sidebar and the home page: which
 // lessons are complete (and how), and the lesson the learner opened last ("Continue: lesson N").
 // Small and synchronous: it runs with the page, before the learner touches anything.
-import { ProgressStore } from "../workspace/progress-store";
-import { STORAGE_PREFIX } from "../workspace/storage-keys";
+import { checkRecord } from "../workspace/progress-store";
+import { slugOfKey, STORAGE_PREFIX } from "../workspace/storage-keys";
 
 export type Completion = "own" | "solution";
 
-/** Lesson slug → how its exercise was completed, from every readable record. */
-export function completedLessons(store: ProgressStore): Map<string, Completion> {
+/**
+ * Lesson slug → how its exercise was completed, from every readable record. Only reads: a damaged
+ * record is left where it is, for the workspace (or the home page) to set aside and report.
+ */
+export function completedLessons(storage: Storage): Map<string, Completion> {
   const done = new Map<string, Completion>();
-  for (const record of store.loadAll().records) {
-    if (record.completedAt) done.set(record.lesson, record.completedWith ?? "own");
+  try {
+    for (let i = 0; i < storage.length; i++) {
+      const key = storage.key(i) ?? "";
+      const slug = slugOfKey(key);
+      if (slug === undefined) continue;
+      let parsed: unknown;
+      try {
+        parsed = JSON.parse(storage.getItem(key) ?? "null");
+      } catch {
+        continue;
+      }
+      const checked = checkRecord(parsed, slug);
+      if (checked.ok && checked.record.completedAt) {
+        done.set(checked.record.lesson, checked.record.completedWith ?? "own");
+      }
+    }
+  } catch {
+    // Storage blocked: no ticks, nothing lost.
   }
   return done;
 }

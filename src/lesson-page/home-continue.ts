@@ -1,11 +1,11 @@
 // The home page's "Start the course" becomes "Continue: lesson N" for a learner who has opened a
 // lesson before, and the course map gets its ticks and a count of the exercises done.
-import { browserStorage, ProgressStore } from "../workspace/progress-store";
+import { browserStorage } from "../workspace/progress-store";
 import { completedLessons, lastLesson, markLessons } from "./course-progress";
 
 export function initHomeContinue(root: Document = document): void {
   const { storage } = browserStorage();
-  markLessons(root, completedLessons(new ProgressStore(storage)));
+  markLessons(root, completedLessons(storage));
   const link = root.querySelector<HTMLAnchorElement>("[data-course-continue]");
   const slug = lastLesson(storage);
   if (!link || !slug) return;

@@ -1,7 +1,8 @@
 // The lesson page's own script, loaded with the page (small: no editor, no engine). It wires the
 // parts of the layout that are not the workspace: the course sidebar's ticks, the divider, focus
 // mode, the narrow-screen jump between lesson and exercise, and the lesson's "Go to the exercise".
-import { browserStorage, ProgressStore } from "../workspace/progress-store";
+import { initWorkspaces } from "../workspace/loader";
+import { browserStorage } from "../workspace/progress-store";
 import { completedLessons, markLessons, rememberLesson } from "./course-progress";
 import { initSplitPane } from "./split-pane";
 
@@ -61,10 +62,11 @@ function addExercisePointer(exercise: HTMLElement): void {
 }
 
 export function initLessonPage(): void {
+  initWorkspaces();
   const { storage, persistent } = browserStorage();
   const layout = document.querySelector<HTMLElement>("[data-lesson-layout]");
   if (persistent && layout?.dataset.lessonSlug) rememberLesson(storage, layout.dataset.lessonSlug);
-  markLessons(document, completedLessons(new ProgressStore(storage)));
+  markLessons(document, completedLessons(storage));
 
   const exercise = document.querySelector<HTMLElement>("#exercise-pane");
   const divider = document.querySelector<HTMLElement>("[data-pane-divider]");

@@ -31,7 +31,8 @@ export function shareAfterKey(key: string, share: number, layoutWidth: number): 
 }
 
 export function initSplitPane(layout: HTMLElement, divider: HTMLElement, storage?: Storage): void {
-  const width = () => layout.getBoundingClientRect().width;
+  // The pane's share is of the width beside the divider (the grid sizes it from that).
+  const width = () => layout.getBoundingClientRect().width - divider.getBoundingClientRect().width;
   const currentShare = () => {
     const pane = layout.querySelector<HTMLElement>("[data-pane]");
     return pane ? pane.getBoundingClientRect().width / width() : 0.5;
@@ -65,8 +66,7 @@ export function initSplitPane(layout: HTMLElement, divider: HTMLElement, storage
     divider.setPointerCapture(event.pointerId);
     layout.dataset.resizing = "";
     const move = (e: PointerEvent) => {
-      const box = layout.getBoundingClientRect();
-      apply((box.right - e.clientX) / box.width, false);
+      apply((layout.getBoundingClientRect().right - e.clientX) / width(), false);
     };
     const end = () => {
       delete layout.dataset.resizing;

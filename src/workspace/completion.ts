@@ -2,21 +2,15 @@
 // the learner revealed. The two are stored and shown differently, and a later pass with their own
 // code turns a "solution" completion into their own.
 import type { ExerciseProgress } from "./progress-store";
-import type { Files } from "./types";
 
 export type Completion = NonNullable<ExerciseProgress["completedWith"]>;
 
-/** Whose code just passed: the solution's while it is in the editor (shown, or pasted as is). */
-export function completionOf(
-  record: ExerciseProgress | undefined,
-  files: Files,
-  solution: Files,
-): Completion {
-  if (record?.beforeSolution) return "solution";
-  const paths = Object.keys(files);
-  const isSolution =
-    paths.length > 0 && paths.every((path) => files[path]?.trim() === solution[path]?.trim());
-  return isSolution ? "solution" : "own";
+/**
+ * Whose code just passed: the revealed solution's from Show solution until the learner restores
+ * their own code or resets (edits in between still build on the solution); else the learner's.
+ */
+export function completionOf(record: ExerciseProgress | undefined): Completion {
+  return record?.beforeSolution ? "solution" : "own";
 }
 
 /** The record after a passing run, or undefined when nothing changes. */

@@ -231,7 +231,7 @@ class Workspace {
       this.results.running();
       const files = this.learnerFiles();
       const report = await this.runSuite({ ...this.data.starter, ...files });
-      const extra = report.status === "pass" ? this.complete(files) : undefined;
+      const extra = report.status === "pass" ? this.complete() : undefined;
       this.results.show(resultsModel(report, this.data.files), extra);
     } finally {
       this.running = false;
@@ -240,8 +240,8 @@ class Workspace {
   }
 
   /** Marks the exercise complete after a passing run; returns the sentence to announce, if any. */
-  private complete(files: Files): string | undefined {
-    const completion = completionOf(this.record, files, this.data.solution);
+  private complete(): string | undefined {
+    const completion = completionOf(this.record);
     const wasSolution = this.record?.completedAt !== undefined && this.record.completedWith === "solution";
     let changed = false;
     this.update((record) => {
