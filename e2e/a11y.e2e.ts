@@ -18,9 +18,14 @@ async function seriousViolations(page: Page): Promise<string[]> {
     .flatMap((violation) => violation.nodes.map((node) => `${violation.id}: ${node.target.join(" ")}`));
 }
 
-describe.each(["light", "dark"] as const)("accessibility (%s)", (scheme) => {
+describe.each([
+  ["light", 1280],
+  ["dark", 1280],
+  ["light", 390],
+  ["dark", 390],
+] as const)("accessibility (%s, %i px wide)", (scheme, width) => {
   it("home page", async () => {
-    const context = await newContext(browser, scheme);
+    const context = await newContext(browser, scheme, width);
     const page = await context.newPage();
     await page.goto(url("/"));
     expect(await seriousViolations(page)).toEqual([]);
@@ -28,7 +33,7 @@ describe.each(["light", "dark"] as const)("accessibility (%s)", (scheme) => {
   });
 
   it("lesson page, before the workspace opens", async () => {
-    const context = await newContext(browser, scheme);
+    const context = await newContext(browser, scheme, width);
     const page = await context.newPage();
     await page.goto(url(LESSON_PATH));
     expect(await seriousViolations(page)).toEqual([]);
@@ -36,7 +41,7 @@ describe.each(["light", "dark"] as const)("accessibility (%s)", (scheme) => {
   });
 
   it("lesson page with the workspace open, a hint shown and failing results", async () => {
-    const context = await newContext(browser, scheme);
+    const context = await newContext(browser, scheme, width);
     const page = await context.newPage();
     await openWorkspace(page);
     // The starter is long enough to scroll, and its run fails: the busiest state of the workspace.

@@ -16,10 +16,12 @@ export function launchChromium(): Promise<Browser> {
   });
 }
 
-/** A fresh profile (empty localStorage) per test; `colorScheme` for dark-mode checks. */
+/** A fresh profile (empty localStorage) per test; `colorScheme` for dark-mode checks; a phone is 390 px wide. */
 export function newContext(
   browser: Browser,
   colorScheme: "light" | "dark" = "light",
+  width = 1280,
 ): Promise<BrowserContext> {
-  return browser.newContext({ viewport: { width: 1280, height: 900 }, colorScheme });
+  const viewport = width < 600 ? { width, height: 844 } : { width, height: 900 };
+  return browser.newContext({ viewport, colorScheme });
 }

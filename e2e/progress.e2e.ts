@@ -78,7 +78,12 @@ describe("progress in the browser", () => {
       .getByRole("button", { name: "Show solution" })
       .click();
     expect(await visibleCode(page)).not.toContain(MARK);
-    expect(await runTests(page)).toMatch(/0 failed/);
+    const passed = await runTests(page);
+    expect(passed).toMatch(/0 failed/);
+    // A pass by the revealed solution is told apart from the learner's own, on screen and in storage.
+    expect(passed).toContain("completed with the solution shown");
+    expect(await page.getByText(/^Completed with the solution shown/).isVisible()).toBe(true);
+    expect(JSON.parse((await savedRecord()) ?? "{}").completedWith).toBe("solution");
 
     await page.reload();
     await reopenWorkspace(page);

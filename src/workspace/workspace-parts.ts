@@ -71,3 +71,22 @@ export function actionNotice(text: string, label: string, act: () => void, kind 
   );
   return notice;
 }
+
+/** The "Completed" badge: how the exercise was completed, or hidden while it is not. */
+export function completionBadge(texts: Record<"own" | "solution", string>) {
+  const text = h("span", {});
+  const element = h(
+    "p",
+    { class: "ws-complete", hidden: true },
+    h("span", { "aria-hidden": "true" }, "✓ "),
+    text,
+  );
+  return {
+    element,
+    show(completedWith: "own" | "solution" | undefined) {
+      element.hidden = completedWith === undefined;
+      element.dataset.completion = completedWith ?? "";
+      text.textContent = completedWith ? texts[completedWith] : "";
+    },
+  };
+}

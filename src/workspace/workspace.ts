@@ -34,7 +34,7 @@ import { resultsModel } from "./results";
 import { ResultsView } from "./results-view";
 import { fileTabs } from "./tabs";
 import { parseWorkspaceData, type CarryData, type Files, type WorkspaceData } from "./types";
-import { buildToolbar, solutionNotice, type Toolbar } from "./workspace-parts";
+import { buildToolbar, completionBadge, solutionNotice, type Toolbar } from "./workspace-parts";
 
 export interface MountOptions {
   /** Move focus into the editor once it is up (the learner asked to start editing). */
@@ -65,13 +65,7 @@ class Workspace {
   private readonly results: ResultsView;
   private readonly notices = h("div", { class: "ws-notices" });
   private readonly announcer = h("p", { class: "visually-hidden", "aria-live": "polite" });
-  private readonly badgeText = h("span", {});
-  private readonly badge = h(
-    "p",
-    { class: "ws-complete", hidden: true },
-    h("span", { "aria-hidden": "true" }, "✓ "),
-    this.badgeText,
-  );
+  private readonly badge = completionBadge(BADGE_TEXT);
   private saveTimer: ReturnType<typeof setTimeout> | undefined;
   private controls: CarryControls | undefined;
   private running = false;
@@ -134,7 +128,7 @@ class Workspace {
       h(
         "div",
         { class: "ws" },
-        h("div", { class: "ws-top" }, this.badge, this.notices),
+        h("div", { class: "ws-top" }, this.badge.element, this.notices),
         h("div", { class: "ws-files" }, tabs, host),
         this.toolbar.element,
         lower,
@@ -256,11 +250,9 @@ class Workspace {
   }
 
   private showBadge(): void {
-    const done = this.record?.completedAt !== undefined;
-    const completion = this.record?.completedWith ?? "own";
-    this.badge.hidden = !done;
-    this.badge.dataset.completion = completion;
-    this.badgeText.textContent = BADGE_TEXT[completion];
+    this.badge.show(
+      this.record?.completedAt === undefined ? undefined : (this.record.completedWith ?? "own"),
+    );
   }
 
   /** The engine's report; an engine that cannot load or start becomes an "error" report. */
