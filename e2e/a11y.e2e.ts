@@ -23,7 +23,7 @@ describe.each([
   ["dark", 1280],
   ["light", 390],
   ["dark", 390],
-] as const)("accessibility (%s, %i px wide)", (scheme, width) => {
+] as const)("accessibility (%s, %i px wide)", { timeout: 150_000 }, (scheme, width) => {
   it("home page", async () => {
     const context = await newContext(browser, scheme, width);
     const page = await context.newPage();

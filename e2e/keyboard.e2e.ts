@@ -31,7 +31,8 @@ describe("keyboard-only use", () => {
       if (where === "button:Start editing" || where === "editor") break;
     }
     if (where !== "editor") await page.keyboard.press("Enter");
-    await expect.poll(() => focused(page)).toBe("editor");
+    // The editor loads on that first touch; focus moves into it once it is up.
+    await expect.poll(() => focused(page), { timeout: 15_000 }).toBe("editor");
 
     await page.keyboard.type("// typed with the keyboard\n");
     await page.keyboard.press("Control+Enter");

@@ -63,7 +63,11 @@ function prepare(panel: HTMLElement): void {
     wantsFocus ||= asksToEdit(event.target);
     open();
   });
-  panel.addEventListener("focusin", open);
+  // Tabbing onto the pane's own bar (Focus mode) is passing by, not touching the exercise: the
+  // static starter must not be swapped out from under a keyboard user on their way in.
+  panel.addEventListener("focusin", (event) => {
+    if (!(event.target instanceof Element && event.target.closest("[data-workspace-bar]"))) open();
+  });
 
   if (hasSavedProgress(panel.dataset.progressKey) && "IntersectionObserver" in window) {
     observer = new IntersectionObserver(
