@@ -7,24 +7,20 @@ import { h, uniqueId } from "./dom";
 import { CodeEditor } from "./editor";
 import { loadEngine, warmEngine, type PreparedEngine } from "./engine";
 import { HintsView } from "./hints-view";
-import {
-  ANNOUNCE,
-  CONFIRM_RESET,
-  CONFIRM_SOLUTION,
-  HELP,
-  LESSON_COMPLETE,
-  NOT_PERSISTENT,
-  SAVE_REFUSED,
-} from "./messages";
+import { ANNOUNCE, CONFIRM_RESET, CONFIRM_SOLUTION, HELP, LESSON_COMPLETE, NOT_PERSISTENT } from "./messages";
+import type { StorageState } from "./browser-storage";
 import {
   browserStorage,
   describeSetAside,
-  emptyProgress,
   ProgressStore,
+  withCompletion,
+  withoutCode,
   type ExerciseProgress,
 } from "./progress-store";
 import { resultsModel } from "./results";
 import { ResultsView } from "./results-view";
+import { startSync } from "./sync-notices";
+import type { ExerciseSync } from "./sync-tabs";
 import { fileTabs } from "./tabs";
 import { parseWorkspaceData, type Files, type WorkspaceData } from "./types";
 import { buildToolbar, solutionNotice, type Toolbar } from "./workspace-parts";
@@ -44,10 +40,10 @@ export function mountWorkspace(panel: HTMLElement, options: MountOptions): void 
   const mount = panel.querySelector<HTMLElement>("[data-workspace-mount]");
   if (!script || !mount) throw new Error("This exercise panel has no workspace data.");
   const data = parseWorkspaceData(script.textContent ?? "");
-  const { storage, persistent } = options.storage
-    ? { storage: options.storage, persistent: true }
+  const { storage, state } = options.storage
+    ? { storage: options.storage, state: "ok" as const }
     : browserStorage();
-  new Workspace(panel, mount, data, new ProgressStore(storage), persistent, options);
+  new Workspace(panel, mount, data, new ProgressStore(storage), state, options);
 }
 
 class Workspace {
@@ -66,7 +62,8 @@ class Workspace {
   );
   private saveTimer: ReturnType<typeof setTimeout> | undefined;
   private running = false;
-  private warnedUnsaved = false;
+  /** Saves, and keeps this tab in step with others of the same exercise (sync-tabs.ts). */
+  private readonly sync: ExerciseSync;
   private readonly engine: () => Promise<PreparedEngine>;
 
   constructor(
@@ -74,14 +71,14 @@ class Workspace {
     mount: HTMLElement,
     private readonly data: WorkspaceData,
     private readonly store: ProgressStore,
-    persistent: boolean,
+    state: StorageState,
     options: MountOptions,
   ) {
     this.engine = options.engine ?? loadEngine;
     const loaded = store.load(data.slug);
     this.record = loaded.record;
     if (loaded.setAside) this.notice(describeSetAside(loaded.setAside), "ws-warning");
-    if (!persistent) {
+    if (state === "unavailable") {
       this.notice(NOT_PERSISTENT, "ws-warning");
     }
 
@@ -114,6 +111,12 @@ class Workspace {
     this.updateHintButton();
     if (this.record?.beforeSolution) this.showSolutionNotice();
     this.badge.hidden = !this.record?.completedAt;
+    this.sync = startSync(store, data, this.record, state, this.notices, {
+      editorFiles: () => this.learnerFiles(),
+      showFiles: (files) => this.replaceFiles(files),
+      showRecord: (record) => this.showRecord(record),
+      announce: (text) => this.announce(text),
+    });
 
     const help = h("p", { class: "ws-help muted", id: helpId }, HELP);
     mount.replaceChildren(
@@ -168,13 +171,18 @@ class Workspace {
     return Object.fromEntries(this.data.files.map((path) => [path, this.editor.text(path)]));
   }
 
+  /** Another tab changed the record: show its hints, completion and solution copy here too. */
+  private showRecord(record: ExerciseProgress | undefined): void {
+    this.record = record;
+    this.hints.show(record?.hintsRevealed ?? 0);
+    this.updateHintButton();
+    this.badge.hidden = !record?.completedAt;
+    if (record?.beforeSolution) this.showSolutionNotice();
+    else this.notices.querySelector(".ws-solution-notice")?.remove();
+  }
+
   private update(change: (record: ExerciseProgress) => ExerciseProgress): void {
-    const { slug, lesson } = this.data;
-    this.record = change(this.store.load(slug).record ?? emptyProgress(slug, lesson, new Date()));
-    if (!this.store.save(this.record) && !this.warnedUnsaved) {
-      this.warnedUnsaved = true;
-      this.notice(SAVE_REFUSED, "ws-warning");
-    }
+    this.record = this.sync.update(change);
   }
 
   private scheduleSave(): void {
@@ -186,8 +194,8 @@ class Workspace {
     if (this.saveTimer === undefined) return;
     clearTimeout(this.saveTimer);
     this.saveTimer = undefined;
-    const files = this.learnerFiles();
-    this.update((record) => ({ ...record, files }));
+    this.sync.saveCode(this.learnerFiles());
+    this.record = this.sync.record;
   }
 
   async run(): Promise<void> {
@@ -199,10 +207,13 @@ class Workspace {
       this.results.running();
       const report = await this.runSuite({ ...this.data.starter, ...this.learnerFiles() });
       let extra: string | undefined;
-      if (report.status === "pass" && !this.record?.completedAt) {
-        this.update((record) => ({ ...record, completedAt: new Date().toISOString() }));
+      if (report.status === "pass") {
+        const first = !this.record?.completedAt;
+        // Passing with the revealed solution still in place counts as completed by the solution.
+        const how = this.record?.beforeSolution ? "solution" : "own";
+        this.update((record) => withCompletion(record, how, new Date()));
         this.badge.hidden = false;
-        extra = LESSON_COMPLETE;
+        if (first) extra = LESSON_COMPLETE;
       }
       this.results.show(resultsModel(report, this.data.files), extra);
     } finally {
@@ -241,7 +252,7 @@ class Workspace {
     clearTimeout(this.saveTimer);
     this.saveTimer = undefined;
     this.replaceFiles(this.data.starter);
-    this.record = this.store.clearCode(this.data.slug, this.data.lesson);
+    this.update(withoutCode);
     this.notices.querySelector(".ws-solution-notice")?.remove();
     this.announce(ANNOUNCE.reset);
   }
