@@ -55,19 +55,25 @@ describe("two tabs of the same exercise", () => {
     expect(await savedCode(first)).toContain("// typed in the second tab");
   });
 
-  it("a tab with edits asks which code to keep, and its keystrokes never overwrite the other's", async () => {
+  /**
+   * Both tabs type while timers are frozen (their autosaves wait 400 ms), then the second tab is
+   * closed: it saves on the way out, and the first tab, with edits of its own, hears of it.
+   */
+  async function typeInBothThenCloseSecond() {
     await context.clock.install();
     const { first, second } = await openTwoTabs();
-    // Freeze timers: both tabs' autosaves (400 ms after typing) wait until the clock moves.
     await context.clock.pauseAt(Date.now() + 60_000);
     await typeAtTop(second, "// the second tab's version");
     await typeAtTop(first, "// the first tab's version");
-    // The second tab is closed: it saves on the way out, and the first tab hears of it.
     await second.evaluate(() => window.dispatchEvent(new Event("pagehide")));
     await expect.poll(() => savedCode(first)).toContain("// the second tab's version");
     const question = first.getByRole("alert").filter({ hasText: "Another tab saved different code" });
     await question.waitFor();
+    return { first, question };
+  }
 
+  it("a tab with edits asks which code to keep, and its keystrokes never overwrite the other's", async () => {
+    const { first, question } = await typeInBothThenCloseSecond();
     await first.keyboard.type("// one more keystroke");
     await context.clock.runFor(2000); // the first tab's autosave is due now
     expect(await savedCode(first)).toContain("// the second tab's version");
@@ -79,13 +85,8 @@ describe("two tabs of the same exercise", () => {
   });
 
   it("asked, the learner can take the other tab's code instead", async () => {
-    await context.clock.install();
-    const { first, second } = await openTwoTabs();
-    await context.clock.pauseAt(Date.now() + 60_000);
-    await typeAtTop(second, "// the second tab's version");
-    await typeAtTop(first, "// the first tab's version");
-    await second.evaluate(() => window.dispatchEvent(new Event("pagehide")));
-    await first.getByRole("button", { name: "Use the other tab's code" }).click();
+    const { first, question } = await typeInBothThenCloseSecond();
+    await question.getByRole("button", { name: "Use the other tab's code" }).click();
     const code = await visibleCode(first);
     expect(code).toContain("// the second tab's version");
     expect(code).not.toContain("first tab");

@@ -1,32 +1,13 @@
 // A provider that misbehaves, through real HTTP to the stub: silence, stalls, dropped connections and
 // replies that are not what an OpenAI-compatible server sends. Timeouts are fractions of a second here.
 import { afterEach, describe, expect, it } from "vitest";
-import { Node } from "../../core/index";
 import { loadConfig } from "./config";
 import { LlmError } from "./errors";
-import { createLlm, type CallOptions, type Llm } from "./llm";
+import { createLlm } from "./llm";
+import { ask } from "./testing/ask-node";
 import { script, startStub, type Stub, type StubReply } from "./testing/stub-server";
 
 const TIMEOUT = "0.2";
-
-class Ask extends Node<{ answer?: string }, string, string> {
-  constructor(
-    private readonly llm: Llm,
-    maxRetries: number,
-    private readonly options: Omit<CallOptions, "retry"> = {},
-  ) {
-    super({ maxRetries, wait: 0 });
-  }
-  override prep() {
-    return "Say hello";
-  }
-  override exec(prompt: string) {
-    return this.llm.chat(prompt, { ...this.options, retry: this });
-  }
-  override post(shared: { answer?: string }, _p: string, answer: string) {
-    shared.answer = answer;
-  }
-}
 
 let stub: Stub | undefined;
 afterEach(() => stub?.close());
@@ -43,12 +24,6 @@ async function setup(...replies: StubReply[]) {
   const notes: string[] = [];
   return { stub, notes, llm: createLlm(loadConfig(env), { log: (line) => notes.push(line) }) };
 }
-
-const ask = async (llm: Llm, maxRetries: number, options: Omit<CallOptions, "retry"> = {}) => {
-  const shared: { answer?: string } = {};
-  await new Ask(llm, maxRetries, options).run(shared);
-  return shared.answer;
-};
 
 const failure = (promise: Promise<unknown>) =>
   promise.then(
