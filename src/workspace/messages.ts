@@ -8,6 +8,10 @@ export const HELP =
 export const NOT_PERSISTENT =
   "This browser does not let the course save progress, so your code lasts only while this page is open.";
 
+export const SAVE_REFUSED =
+  "This browser refused to save your progress (its storage may be full). " +
+  "Your code stays while this page is open, but not after a reload.";
+
 export const LESSON_COMPLETE = "Lesson complete! The course map now shows it as done.";
 
 export const CONFIRM_RESET: ConfirmOptions = {

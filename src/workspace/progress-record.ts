@@ -89,18 +89,6 @@ export const emptyProgress = (slug: string, lesson: string, now: Date): Exercise
 export const completedWith = (record: ExerciseProgress | undefined): CompletedWith | undefined =>
   record?.completedAt ? (record.completedWith ?? "own") : undefined;
 
-/**
- * The record after a passing run: complete from now if it was not, and a pass of the learner's own
- * code upgrades a completion by the solution (keeping the first completion time). Same record if
- * nothing changes.
- */
-export function withCompletion(record: ExerciseProgress, how: CompletedWith, now: Date): ExerciseProgress {
-  const was = completedWith(record);
-  if (was === undefined) return { ...record, completedAt: now.toISOString(), completedWith: how };
-  if (was === "solution" && how === "own") return { ...record, completedWith: "own" };
-  return record;
-}
-
 /** Reset: forgets the learner's code and the pre-solution copy; hints and completion stay. */
 export const withoutCode = ({
   files: _files,

@@ -188,21 +188,7 @@ describe("progress store on a full storage", () => {
   });
 });
 
-describe("completion and the last lesson", () => {
-  it("records how a lesson was completed; a later pass of the learner's own code upgrades it", () => {
-    const { store } = setup();
-    const first = store.markCompleted("06-the-flow", "06-the-flow", "solution");
-    expect(first).toMatchObject({ completedAt: "2025-01-02T03:04:05.000Z", completedWith: "solution" });
-    expect(completedWith(store.load("06-the-flow").record)).toBe("solution");
-    store.markCompleted("06-the-flow", "06-the-flow", "own");
-    expect(store.load("06-the-flow").record).toMatchObject({
-      completedAt: "2025-01-02T03:04:05.000Z",
-      completedWith: "own",
-    });
-    store.markCompleted("06-the-flow", "06-the-flow", "solution");
-    expect(completedWith(store.load("06-the-flow").record)).toBe("own"); // never downgraded
-  });
-
+describe("records over time", () => {
   it("reads a record saved before completedWith existed as completed by the learner's own code", () => {
     const { storage, store } = setup();
     const old = {
@@ -227,21 +213,6 @@ describe("completion and the last lesson", () => {
     storage.setItem(recordKey("b"), JSON.stringify({ ...record("b"), updatedAt: 5 }));
     storage.setItem(recordKey("c"), JSON.stringify({ ...record("c"), completedWith: "magic" }));
     for (const slug of ["a", "b", "c"]) expect(store.load(slug).setAside?.reason).toBe("damaged");
-  });
-
-  it("remembers the last lesson opened, in its own small record", () => {
-    const { storage, store } = setup();
-    expect(store.lastLesson()).toBeUndefined();
-    expect(store.setLastLesson("06-the-flow")).toBe(true);
-    expect(store.lastLesson()).toBe("06-the-flow");
-    expect(JSON.parse(storage.getItem("build-pocketflow:last-lesson") ?? "")).toEqual({
-      version: 1,
-      slug: "06-the-flow",
-      at: "2025-01-02T03:04:05.000Z",
-    });
-    expect(store.loadAll()).toEqual({ records: [], setAside: [] }); // not an exercise record
-    storage.setItem("build-pocketflow:last-lesson", "{oops");
-    expect(store.lastLesson()).toBeUndefined();
   });
 });
 

@@ -2,13 +2,10 @@
 // Records carry a schema version; one this code cannot read is moved aside (never deleted) and
 // reported, and the exercise starts fresh. Storage is injected so tests use an in-memory one.
 import { isQuotaError } from "./browser-storage";
-import { readLastLesson, rememberLastLesson } from "./last-lesson";
 import {
   checkRecord,
   emptyProgress,
-  withCompletion,
   withoutCode,
-  type CompletedWith,
   type ExerciseProgress,
   type SetAsideReason,
 } from "./progress-record";
@@ -121,20 +118,6 @@ export class ProgressStore {
   /** Reset: forgets the learner's code (and the pre-solution copy); hints and completion stay. */
   clearCode(slug: string, lesson: string): ExerciseProgress {
     return this.update(slug, lesson, withoutCode);
-  }
-
-  /** After a passing run: complete (if it was not), or upgraded from "solution" to "own". */
-  markCompleted(slug: string, lesson: string, how: CompletedWith): ExerciseProgress {
-    return this.update(slug, lesson, (record) => withCompletion(record, how, this.now()));
-  }
-
-  /** The slug of the lesson the learner opened last, if any (see last-lesson.ts). */
-  lastLesson(): string | undefined {
-    return readLastLesson(this.storage);
-  }
-
-  setLastLesson(slug: string): boolean {
-    return rememberLastLesson(this.storage, slug, this.now());
   }
 
   /** Keys of the records set aside so far, oldest first. */

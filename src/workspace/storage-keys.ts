@@ -17,6 +17,3 @@ export const slugOfKey = (key: string) =>
 export const setAsideKey = (slug: string, when: Date) => `${SET_ASIDE_PREFIX}${slug}:${when.toISOString()}`;
 
 export const isSetAsideKey = (key: string) => key.startsWith(SET_ASIDE_PREFIX);
-
-/** The course-level record of the lesson the learner opened last (for the home page's "Continue"). */
-export const LAST_LESSON_KEY = `${STORAGE_PREFIX}:last-lesson`;

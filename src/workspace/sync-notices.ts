@@ -59,16 +59,18 @@ export function syncNotices(
       );
       container.prepend(conflict);
     },
+    // The workspace may clear its notices (Reset does): a notice shown again is put back.
     showUpdated(shown) {
       if (!shown) {
         updated?.remove();
         updated = undefined;
-      } else if (!updated) {
+      } else if (!updated?.isConnected) {
         updated = h("p", { class: "ws-notice", role: "status" }, SYNC_TEXT.updated);
         container.append(updated);
       }
     },
     showStorageProblem(problem) {
+      if (!help.element.isConnected) container.append(help.element);
       help.update(problem);
     },
   };

@@ -1,7 +1,7 @@
 // Two tabs of one exercise over one storage, as the browser shares localStorage between them. The
 // storage event a real browser fires in the other tab is delivered here by calling onStorage.
 import { describe, expect, it } from "vitest";
-import { MemoryStorage, ProgressStore, recordKey, withCompletion, withoutCode } from "./progress-store";
+import { MemoryStorage, ProgressStore, recordKey, withoutCode } from "./progress-store";
 import { ExerciseSync, SYNC_ANNOUNCE, type CodeChoice, type StorageProblem } from "./sync-tabs";
 import type { Files } from "./types";
 
@@ -180,13 +180,17 @@ describe("a full storage", () => {
     const storage = fullStorage();
     const tab = openTab(storage);
     tab.editor = code("// passing code ".repeat(40));
-    tab.sync.update((record) => withCompletion({ ...record, files: tab.editor }, "own", new Date()));
+    const completedAt = "2025-01-02T00:00:00.000Z";
+    tab.sync.update((record) => ({ ...record, files: tab.editor, completedAt, completedWith: "own" }));
     expect(tab.problem).toBe("full");
     const key = new ProgressStore(storage).setAsideKeys()[0] ?? "";
     storage.removeItem(key); // done in another tab…
     tab.hear(key, null); // …which this tab hears about
     const saved = new ProgressStore(storage).load(SLUG).record;
-    expect(saved).toMatchObject({ completedWith: "own", files: tab.editor });
-    expect(saved?.completedAt).toBeDefined();
+    expect(saved).toMatchObject({
+      completedAt: "2025-01-02T00:00:00.000Z",
+      completedWith: "own",
+      files: tab.editor,
+    });
   });
 });

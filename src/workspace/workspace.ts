@@ -13,7 +13,6 @@ import {
   browserStorage,
   describeSetAside,
   ProgressStore,
-  withCompletion,
   withoutCode,
   type ExerciseProgress,
 } from "./progress-store";
@@ -81,6 +80,13 @@ class Workspace {
     if (state === "unavailable") {
       this.notice(NOT_PERSISTENT, "ws-warning");
     }
+    // Before anything saves (the editor is read lazily): every write goes through the sync.
+    this.sync = startSync(store, data, this.record, state, this.notices, {
+      editorFiles: () => this.learnerFiles(),
+      showFiles: (files) => this.replaceFiles(files),
+      showRecord: (record) => this.showRecord(record),
+      announce: (text) => this.announce(text),
+    });
 
     const helpId = uniqueId("editor-help");
     const host = h("div", { class: "ws-editor", id: uniqueId("editor") });
@@ -111,12 +117,6 @@ class Workspace {
     this.updateHintButton();
     if (this.record?.beforeSolution) this.showSolutionNotice();
     this.badge.hidden = !this.record?.completedAt;
-    this.sync = startSync(store, data, this.record, state, this.notices, {
-      editorFiles: () => this.learnerFiles(),
-      showFiles: (files) => this.replaceFiles(files),
-      showRecord: (record) => this.showRecord(record),
-      announce: (text) => this.announce(text),
-    });
 
     const help = h("p", { class: "ws-help muted", id: helpId }, HELP);
     mount.replaceChildren(
@@ -207,13 +207,10 @@ class Workspace {
       this.results.running();
       const report = await this.runSuite({ ...this.data.starter, ...this.learnerFiles() });
       let extra: string | undefined;
-      if (report.status === "pass") {
-        const first = !this.record?.completedAt;
-        // Passing with the revealed solution still in place counts as completed by the solution.
-        const how = this.record?.beforeSolution ? "solution" : "own";
-        this.update((record) => withCompletion(record, how, new Date()));
+      if (report.status === "pass" && !this.record?.completedAt) {
+        this.update((record) => ({ ...record, completedAt: new Date().toISOString() }));
         this.badge.hidden = false;
-        if (first) extra = LESSON_COMPLETE;
+        extra = LESSON_COMPLETE;
       }
       this.results.show(resultsModel(report, this.data.files), extra);
     } finally {
