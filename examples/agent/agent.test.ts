@@ -73,6 +73,16 @@ describe("agent example", () => {
     expect(result.stdout).toContain("Cited lessons: [08-batch]");
   });
 
+  it("stops after one node's retries when the provider is down, instead of carrying on without it", async () => {
+    stub = await startStub(() => ({ status: 503, message: "Service Unavailable" }));
+    const result = await runMain(main, { env: stubEnv(stub.url, { LESSONS_DIR: LESSONS }) });
+    expect(result.code).toBe(1);
+    expect(stub.requests).toHaveLength(4);
+    expect(result.stderr).toContain("LLM error: The provider had an error (503)");
+    expect(result.stderr).toContain("Gave up after 4 attempts.");
+    expect(result.stdout).not.toContain("Step 1");
+  });
+
   it("says where the lessons are missing", async () => {
     stub = await startStub(script({ content: "unused" }));
     const result = await runMain(main, { env: stubEnv(stub.url, { LESSONS_DIR: "/no/such/dir" }) });

@@ -1,6 +1,6 @@
 // The agent: a decide node that branches on the model's YAML answer, a search tool, and an answer node.
 import { Node, type NodeOptions } from "../../core/index";
-import { isFatal, MalformedOutput } from "../utils/errors";
+import { MalformedOutput } from "../utils/errors";
 import type { Llm } from "../utils/llm";
 import { citedLessons, formatHits, type Hit } from "../utils/search";
 import { readYaml } from "../utils/yaml";
@@ -66,9 +66,13 @@ export class DecideAction extends Node<AgentStore, DecideInput, Decision> {
     }
   }
 
-  /** No usable decision after every attempt: search with the question itself first, then answer. */
+  /**
+   * The model kept answering in the wrong shape: search with the question itself first, then answer.
+   * Any other failure (the provider down after every retry, a bad key) ends the run: a fallback
+   * decision would only lead to more calls to a provider that is not answering.
+   */
   override execFallback(input: DecideInput, error: Error): Decision {
-    if (isFatal(error)) throw error;
+    if (!(error instanceof MalformedOutput)) throw error;
     return input.searchesSoFar === 0
       ? { action: "search", query: input.question, reason: `no valid decision (${error.message})` }
       : { action: "answer", reason: `no valid decision (${error.message})` };

@@ -43,6 +43,25 @@ describe("chatbot example", () => {
     expect(result.stderr).toContain("The provider had an error (500)");
   });
 
+  it("asks again when an answer stalls or breaks off half-way, and tells the user", async () => {
+    stub = await startStub(
+      script(
+        { content: "Hello there, friend.", cut: { after: 1, then: "stall" } },
+        { content: "Hello there, friend.", cut: { after: 2, then: "drop" } },
+        { content: "Hello there, friend." },
+      ),
+    );
+    const env = stubEnv(stub.url, { LLM_TIMEOUT_SECONDS: "0.2" });
+    const result = await runMain(main, { env, input: ["Hi", "exit"] });
+    expect(result.code).toBe(0);
+    expect(result.stdout).toContain(
+      "Assistant: Hello …\nAssistant: Hello there, …\nAssistant: Hello there, friend.\n",
+    );
+    expect(result.stderr).toContain("did not answer within 0.2 s (LLM_TIMEOUT_SECONDS). Retrying");
+    expect(result.stderr).toContain("broke in the middle of the answer. Retrying");
+    expect(stub.requests).toHaveLength(3);
+  });
+
   it("stops on Ctrl+C while an answer is on its way, with a goodbye and no stack trace", async () => {
     stub = await startStub(script({ content: "too late", delayMs: 2000 }));
     const controller = new AbortController();

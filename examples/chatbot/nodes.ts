@@ -39,16 +39,22 @@ export class ChatTurn extends Node<ChatStore, Turn, Reply> {
   override async exec(messages: Turn): Promise<Reply> {
     if (messages === null) return null;
     let started = false;
-    const answer = await this.llm.chat(messages, {
-      retry: this,
-      onToken: (text) => {
-        if (!started) this.terminal.write("Assistant: ");
-        started = true;
-        this.terminal.write(text);
-      },
-    });
-    this.terminal.write(started ? "\n\n" : "Assistant: (empty answer)\n\n");
-    return answer;
+    try {
+      const answer = await this.llm.chat(messages, {
+        retry: this,
+        onToken: (text) => {
+          if (!started) this.terminal.write("Assistant: ");
+          started = true;
+          this.terminal.write(text);
+        },
+      });
+      this.terminal.write(started ? "\n\n" : "Assistant: (empty answer)\n\n");
+      return answer;
+    } catch (error) {
+      // An answer that stalled or broke off half-way: end its line, so the next attempt starts afresh.
+      if (started) this.terminal.write("…\n");
+      throw error;
+    }
   }
 
   /** After the last retry: keep chatting instead of crashing, unless the error cannot get better. */

@@ -32,4 +32,14 @@ describe("loadConfig", () => {
   it("rejects a retry wait that is not a number of seconds", () => {
     expect(() => loadConfig({ OPENAI_API_KEY: "k", LLM_RETRY_WAIT: "soon" })).toThrow(/LLM_RETRY_WAIT/);
   });
+
+  it("waits 60 s for the provider unless LLM_TIMEOUT_SECONDS says otherwise", () => {
+    expect(loadConfig({ OPENAI_API_KEY: "k" }).timeoutSeconds).toBe(60);
+    expect(loadConfig({ OPENAI_API_KEY: "k", LLM_TIMEOUT_SECONDS: "2.5" }).timeoutSeconds).toBe(2.5);
+    for (const bad of ["0", "-1", "soon"]) {
+      expect(() => loadConfig({ OPENAI_API_KEY: "k", LLM_TIMEOUT_SECONDS: bad })).toThrow(
+        /LLM_TIMEOUT_SECONDS must be a number of seconds above 0/,
+      );
+    }
+  });
 });

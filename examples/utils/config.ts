@@ -12,12 +12,18 @@ export interface LlmConfig {
   embeddingModel: string | undefined;
   /** Seconds before the first retry of a rate-limited or failed call; later retries wait longer. */
   retryWait: number;
+  /**
+   * Seconds of silence after which a call is given up (and retried): before the first byte of an
+   * answer, and between two pieces of a streamed one.
+   */
+  timeoutSeconds: number;
 }
 
 export const OPENAI_URL = "https://api.openai.com/v1";
 const DEFAULT_MODEL = "gpt-4o-mini";
 const DEFAULT_EMBEDDING_MODEL = "text-embedding-3-small";
 const NO_KEY = "not-needed";
+const DEFAULT_TIMEOUT_SECONDS = 60;
 
 /** The message for a run with nothing configured; `example` goes into the commands it suggests. */
 export function missingConfigMessage(example = "chatbot"): string {
@@ -34,7 +40,8 @@ export function missingConfigMessage(example = "chatbot"): string {
     "  Any other OpenAI-compatible server (LM Studio, vLLM, OpenRouter, ...):",
     "    OPENAI_BASE_URL=<its /v1 URL>  LLM_MODEL=<model name>  OPENAI_API_KEY=<key, if it needs one>",
     "",
-    "Optional: EMBEDDING_MODEL (for rag, e.g. nomic-embed-text on Ollama), LLM_RETRY_WAIT (seconds, default 1).",
+    "Optional: EMBEDDING_MODEL (for rag, e.g. nomic-embed-text on Ollama), LLM_RETRY_WAIT (seconds, default 1),",
+    `LLM_TIMEOUT_SECONDS (how long to wait for the provider, default ${DEFAULT_TIMEOUT_SECONDS}).`,
   ].join("\n");
 }
 
@@ -61,6 +68,12 @@ export function loadConfig(env: Env, example?: string): LlmConfig {
   if (!Number.isFinite(retryWait) || retryWait < 0) {
     throw new ConfigError(`LLM_RETRY_WAIT must be a number of seconds, got '${env.LLM_RETRY_WAIT}'.`);
   }
+  const timeoutSeconds = Number(env.LLM_TIMEOUT_SECONDS?.trim() || DEFAULT_TIMEOUT_SECONDS);
+  if (!Number.isFinite(timeoutSeconds) || timeoutSeconds <= 0) {
+    throw new ConfigError(
+      `LLM_TIMEOUT_SECONDS must be a number of seconds above 0, got '${env.LLM_TIMEOUT_SECONDS}'.`,
+    );
+  }
 
   return {
     apiKey: apiKey ?? NO_KEY,
@@ -68,5 +81,6 @@ export function loadConfig(env: Env, example?: string): LlmConfig {
     model: model ?? DEFAULT_MODEL,
     embeddingModel: env.EMBEDDING_MODEL?.trim() || (custom ? undefined : DEFAULT_EMBEDDING_MODEL),
     retryWait,
+    timeoutSeconds,
   };
 }

@@ -1,28 +1,11 @@
 // The LLM client through real HTTP to the stub, inside a real core Node: the node's retries do the work.
 import { afterEach, describe, expect, it } from "vitest";
-import { Flow, Node } from "../../core/index";
+import { Flow } from "../../core/index";
 import { loadConfig } from "./config";
 import { LlmError } from "./errors";
-import { createLlm, type Llm } from "./llm";
+import { createLlm } from "./llm";
+import { Ask } from "./testing/ask-node";
 import { script, startStub, type Stub, type StubReply } from "./testing/stub-server";
-
-class Ask extends Node<{ answer?: string }, string, string> {
-  constructor(
-    private readonly llm: Llm,
-    maxRetries: number,
-  ) {
-    super({ maxRetries, wait: 0.01 });
-  }
-  override prep() {
-    return "Say hi";
-  }
-  override exec(prompt: string) {
-    return this.llm.chat(prompt, { retry: this });
-  }
-  override post(shared: { answer?: string }, _p: string, answer: string) {
-    shared.answer = answer;
-  }
-}
 
 let stub: Stub | undefined;
 afterEach(() => stub?.close());

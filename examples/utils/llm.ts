@@ -1,7 +1,19 @@
 // The one place that talks to the provider: chat (optionally streamed) and embeddings, via the openai SDK.
-import OpenAI, { APIConnectionError, APIConnectionTimeoutError, APIError, APIUserAbortError } from "openai";
+// Every call runs under a watch for silence (LLM_TIMEOUT_SECONDS), and what comes back is checked
+// (provider-reply.ts) before anything reads it; every failure leaves as an LlmError (explain.ts).
+import OpenAI, { APIConnectionTimeoutError } from "openai";
 import type { LlmConfig } from "./config";
 import { Interrupted, LlmError } from "./errors";
+import { explain, explainStreamError } from "./explain";
+import {
+  brokenConnection,
+  chatText,
+  embeddingVectors,
+  parseBody,
+  readBody,
+  SilenceWatch,
+  streamPiece,
+} from "./provider-reply";
 import { steerRetry, type RetryState } from "./retry";
 
 export interface ChatMessage {
@@ -33,130 +45,120 @@ export interface LlmOptions {
 }
 
 export function createLlm(config: LlmConfig, { log, signal }: LlmOptions = {}): Llm {
-  // maxRetries: 0 — the node's retry loop decides about retries, not the SDK behind its back.
-  const client = new OpenAI({ apiKey: config.apiKey, baseURL: config.baseURL, maxRetries: 0 });
+  const { baseURL, timeoutSeconds } = config;
+  const client = new OpenAI({
+    apiKey: config.apiKey,
+    baseURL,
+    // The node's retry loop decides about retries, not the SDK behind its back.
+    maxRetries: 0,
+    // The SDK's own limit (until the headers arrive) matches the silence watch, which covers the body.
+    timeout: timeoutSeconds * 1000,
+    // Every failure is explained here; the SDK's console lines would only repeat it, less clearly.
+    logLevel: "off",
+  });
   const policy = { baseWait: config.retryWait, log };
 
-  const fail = (error: unknown, retry: RetryState | undefined, model: string, variable: string) => {
-    const explained = explain(error, config.baseURL, model, variable);
-    return retry ? steerRetry(retry, explained, policy) : explained;
-  };
+  /** One attempt under a silence watch; a failure comes out explained and steers the node's retries. */
+  async function attempt<T>(
+    model: string,
+    variable: string,
+    retry: RetryState | undefined,
+    work: (signal: AbortSignal, watch: SilenceWatch) => Promise<T>,
+  ): Promise<T> {
+    const watch = new SilenceWatch(timeoutSeconds * 1000);
+    try {
+      return await work(signal ? AbortSignal.any([signal, watch.signal]) : watch.signal, watch);
+    } catch (error) {
+      let explained: Error;
+      if (signal?.aborted) explained = new Interrupted();
+      else if (watch.expired || error instanceof APIConnectionTimeoutError) {
+        const message = `The provider at ${baseURL} did not answer within ${timeoutSeconds} s (LLM_TIMEOUT_SECONDS).`;
+        explained = new LlmError(message, true);
+      } else explained = explain(error, baseURL, model, variable);
+      throw retry ? steerRetry(retry, explained, policy) : explained;
+    } finally {
+      watch.stop();
+    }
+  }
+
+  /** A whole JSON answer, read under the watch and parsed, with the URL it came from. */
+  async function readJson(response: Response, watch: SilenceWatch, path: string) {
+    const url = response.url || baseURL + path;
+    const text = await readBody(response, watch, baseURL);
+    return { data: parseBody(text, response.headers.get("content-type") ?? "", url), url };
+  }
+
+  /** A streamed answer, piece by piece; it must end with the model saying it is done. */
+  async function readStream(
+    stream: AsyncIterable<unknown>,
+    url: string,
+    watch: SilenceWatch,
+    onToken: (text: string) => void,
+  ): Promise<string> {
+    let text = "";
+    let finished = false;
+    try {
+      for await (const event of stream) {
+        watch.heard();
+        const { piece, finished: done } = streamPiece(event, url);
+        finished ||= done;
+        if (piece) {
+          text += piece;
+          onToken(piece);
+        }
+      }
+    } catch (error) {
+      throw explainStreamError(error, baseURL, url);
+    }
+    // The SDK ends an aborted stream quietly: `attempt` tells a timeout from Ctrl+C.
+    if (watch.signal.aborted || signal?.aborted) throw new Error("aborted");
+    if (!finished) throw brokenConnection(baseURL);
+    return text;
+  }
 
   return {
     model: config.model,
     embeddingModel: config.embeddingModel,
 
-    async chat(input, { retry, onToken } = {}) {
+    chat(input, { retry, onToken } = {}) {
       const messages = typeof input === "string" ? [{ role: "user" as const, content: input }] : input;
-      try {
+      const { model } = config;
+      const path = "/chat/completions";
+      return attempt(model, "LLM_MODEL", retry, async (callSignal, watch) => {
         if (!onToken) {
-          const reply = await client.chat.completions.create({ model: config.model, messages }, { signal });
-          return reply.choices[0]?.message.content ?? "";
+          const response = await client.chat.completions
+            .create({ model, messages }, { signal: callSignal })
+            .asResponse();
+          const { data, url } = await readJson(response, watch, path);
+          return chatText(data, url);
         }
-        const stream = await client.chat.completions.create(
-          { model: config.model, messages, stream: true },
-          { signal },
-        );
-        let text = "";
-        for await (const chunk of stream) {
-          const piece = chunk.choices[0]?.delta.content;
-          if (piece) {
-            text += piece;
-            onToken(piece);
-          }
+        const { data: stream, response } = await client.chat.completions
+          .create({ model, messages, stream: true }, { signal: callSignal })
+          .withResponse();
+        if ((response.headers.get("content-type") ?? "").includes("text/event-stream")) {
+          return readStream(stream, response.url || baseURL + path, watch, onToken);
         }
+        // A server that ignores `stream` answers in one piece: fine, if it is an answer.
+        const { data, url } = await readJson(response, watch, path);
+        const text = chatText(data, url);
+        if (text) onToken(text);
         return text;
-      } catch (error) {
-        throw fail(error, retry, config.model, "LLM_MODEL");
-      }
+      });
     },
 
-    async embed(texts, { retry } = {}) {
+    embed(texts, { retry } = {}) {
       const model = config.embeddingModel;
-      if (!model) throw new LlmError("No embeddings model is configured: set EMBEDDING_MODEL.", false);
-      try {
-        // "float": every OpenAI-compatible server speaks it (the SDK would otherwise ask for base64).
-        const reply = await client.embeddings.create(
-          { model, input: texts, encoding_format: "float" },
-          { signal },
-        );
-        return [...reply.data].sort((a, b) => a.index - b.index).map((item) => item.embedding);
-      } catch (error) {
-        throw fail(error, retry, model, "EMBEDDING_MODEL");
+      if (!model) {
+        return Promise.reject(new LlmError("No embeddings model is configured: set EMBEDDING_MODEL.", false));
       }
+      return attempt(model, "EMBEDDING_MODEL", retry, async (callSignal, watch) => {
+        // "float": every OpenAI-compatible server speaks it (the SDK would otherwise ask for base64).
+        const response = await client.embeddings
+          .create({ model, input: texts, encoding_format: "float" }, { signal: callSignal })
+          .asResponse();
+        const { data, url } = await readJson(response, watch, "/embeddings");
+        return embeddingVectors(data, url, texts.length);
+      });
     },
   };
-}
-
-/** Turns an SDK error into an LlmError whose message says what happened and what to fix. */
-export function explain(error: unknown, baseURL: string, model: string, variable: string): Error {
-  if (error instanceof APIUserAbortError) return new Interrupted();
-  if (error instanceof APIConnectionTimeoutError) {
-    return new LlmError(`The request to ${baseURL} timed out.`, true);
-  }
-  if (error instanceof APIConnectionError) {
-    return new LlmError(
-      `Could not reach ${baseURL}. Is the server running (Ollama: \`ollama serve\`)?`,
-      true,
-    );
-  }
-  if (!(error instanceof APIError) || error.status === undefined) {
-    return error instanceof Error ? error : new Error(String(error));
-  }
-  const status = error.status;
-  const detail = error.message.replace(/^\d+\s*/, "");
-  if (status === 429) {
-    return new LlmError(
-      `Rate limited by the provider (429): ${detail}.`,
-      true,
-      retryAfter(error.headers),
-      status,
-    );
-  }
-  if (status >= 500 || status === 408 || status === 409) {
-    return new LlmError(
-      `The provider had an error (${status}): ${detail}.`,
-      true,
-      retryAfter(error.headers),
-      status,
-    );
-  }
-  if (status === 401) {
-    return new LlmError(
-      `The provider rejected the API key (401): check OPENAI_API_KEY. (${detail})`,
-      false,
-      undefined,
-      401,
-    );
-  }
-  if (status === 403) {
-    return new LlmError(
-      `Access denied (403): your key may not be allowed to use '${model}'. (${detail})`,
-      false,
-      undefined,
-      403,
-    );
-  }
-  if (status === 404) {
-    return new LlmError(
-      `Model '${model}' was not found at ${baseURL} (404). Check ${variable} (Ollama: \`ollama pull ${model}\`, ` +
-        "`ollama list`) and that OPENAI_BASE_URL ends in /v1.",
-      false,
-      undefined,
-      404,
-    );
-  }
-  return new LlmError(`The provider refused the request (${status}): ${detail}.`, false, undefined, status);
-}
-
-/** Seconds from a Retry-After header (seconds or an HTTP date) or OpenAI's retry-after-ms. */
-function retryAfter(headers: Headers | undefined): number | undefined {
-  const ms = Number(headers?.get("retry-after-ms") ?? Number.NaN);
-  if (Number.isFinite(ms) && ms >= 0) return ms / 1000;
-  const value = headers?.get("retry-after");
-  if (!value) return undefined;
-  const seconds = Number(value);
-  if (Number.isFinite(seconds)) return Math.max(0, seconds);
-  const date = Date.parse(value);
-  return Number.isNaN(date) ? undefined : Math.max(0, (date - Date.now()) / 1000);
 }

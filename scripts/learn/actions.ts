@@ -45,15 +45,19 @@ export function hint(session: Session, name?: string): number {
     ctx.out("Every exercise is done: there is nothing left to hint.");
     return 0;
   }
-  session.refresh();
   const hints = exercise.meta.hints;
-  const rung = entryOf(session.progress, exercise.slug).hintsShown;
+  // The next rung is read inside the update: a hint shown meanwhile from another terminal counts.
+  let rung = 0;
+  session.update((progress) => {
+    const entry = entryOf(progress, exercise.slug);
+    rung = entry.hintsShown;
+    if (rung < hints.length) entry.hintsShown = rung + 1;
+  });
   if (rung >= hints.length) {
     ctx.out(`No hints left for ${exercise.slug}: all ${hints.length} are shown. Here they are again:`);
     hints.forEach((text, i) => ctx.out(`  ${i + 1}. ${text}`));
     return 0;
   }
-  session.update((progress) => (entryOf(progress, exercise.slug).hintsShown = rung + 1));
   ctx.out(
     ctx.style("bold", `Hint ${rung + 1} of ${hints.length} for ${exercise.slug} (${exercise.meta.title}):`),
   );

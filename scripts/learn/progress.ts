@@ -1,11 +1,26 @@
 // workspace/progress.json: which exercises are done and how many hints were shown. Small, versioned,
-// and never silently lost: a file this code cannot read is moved aside and reported, not replaced.
-import { existsSync, mkdirSync, readFileSync, renameSync, writeFileSync } from "node:fs";
+// and never silently lost: a file this code cannot read is moved aside and reported, not replaced;
+// and every change is a read-modify-write under a lock file, so two `learn` processes (a watch mode
+// and a `hint` in another terminal, or two hints at once) never overwrite each other's update.
+import {
+  closeSync,
+  existsSync,
+  mkdirSync,
+  openSync,
+  readFileSync,
+  renameSync,
+  rmSync,
+  statSync,
+  writeFileSync,
+  writeSync,
+} from "node:fs";
 import { join } from "node:path";
 import { z } from "zod";
 
 export const PROGRESS_VERSION = 1;
 export const PROGRESS_FILE = "progress.json";
+/** Exists while one process updates progress.json; holds that process's pid. */
+export const PROGRESS_LOCK = "progress.json.lock";
 
 // Loose objects: fields a later course version adds are kept when this version writes the file back.
 const exerciseProgressSchema = z.looseObject({
@@ -95,6 +110,7 @@ export function readProgress(
 /**
  * Saves the progress with an entry for every known exercise (entries of unknown slugs stay), when it
  * changed; through a temporary file and a rename, so a crash never leaves half a file behind.
+ * Call it through `updateProgress`, which holds the lock.
  */
 export function writeProgress(workspace: string, progress: Progress, slugs: string[]) {
   for (const slug of slugs) progress.exercises[slug] ??= { done: false, hintsShown: 0 };
@@ -105,6 +121,79 @@ export function writeProgress(workspace: string, progress: Progress, slugs: stri
   writeFileSync(`${file}.tmp`, text);
   renameSync(`${file}.tmp`, file);
 }
+
+/**
+ * Reads the progress on disk now (moving an unreadable file aside, as readProgress does), applies
+ * `change`, and writes it, all while holding the lock. The change must be relative to what it is
+ * given (`hintsShown += 1`), never to an earlier copy: that is what keeps concurrent updates.
+ */
+export function updateProgress(
+  workspace: string,
+  slugs: string[],
+  change: (progress: Progress) => void,
+  now = new Date(),
+): { progress: Progress; notice?: ProgressNotice } {
+  return withLock(workspace, () => {
+    const read = readProgress(workspace, now);
+    change(read.progress);
+    writeProgress(workspace, read.progress, slugs);
+    return read;
+  });
+}
+
+/** Updates take milliseconds; a lock older than this was left by a process that hung or died. */
+const STALE_LOCK_MS = 30_000;
+const GIVE_UP_MS = 10_000;
+
+function withLock<T>(workspace: string, work: () => T): T {
+  mkdirSync(workspace, { recursive: true });
+  const lock = join(workspace, PROGRESS_LOCK);
+  const started = Date.now();
+  for (;;) {
+    try {
+      const fd = openSync(lock, "wx"); // fails if the file exists: creating it is taking the lock
+      writeSync(fd, String(process.pid));
+      closeSync(fd);
+      break;
+    } catch (error) {
+      if ((error as NodeJS.ErrnoException).code !== "EEXIST") throw error;
+      if (isStale(lock)) {
+        rmSync(lock, { force: true });
+        continue;
+      }
+      if (Date.now() - started > GIVE_UP_MS) {
+        throw new Error(
+          `${lock} has been held for over ${GIVE_UP_MS / 1000} s by another learn process. ` +
+            "If no other `npm run learn` is running, delete that file and try again.",
+          { cause: error },
+        );
+      }
+      sleep(5 + Math.random() * 10);
+    }
+  }
+  try {
+    return work();
+  } finally {
+    rmSync(lock, { force: true });
+  }
+}
+
+/** Left by a process that is gone, or held for far longer than any update takes. */
+function isStale(lock: string): boolean {
+  try {
+    if (Date.now() - statSync(lock).mtimeMs > STALE_LOCK_MS) return true;
+    const pid = Number(readFileSync(lock, "utf8"));
+    if (!Number.isInteger(pid) || pid <= 0) return false; // being written this very moment
+    process.kill(pid, 0); // throws if no such process
+    return false;
+  } catch (error) {
+    const code = (error as NodeJS.ErrnoException).code;
+    return code === "ESRCH"; // ENOENT: released meanwhile, just try again; EPERM: alive, not ours
+  }
+}
+
+/** Blocks this thread for `ms` (the progress API is synchronous, and waits are a few milliseconds). */
+const sleep = (ms: number) => Atomics.wait(new Int32Array(new SharedArrayBuffer(4)), 0, 0, ms);
 
 export const entryOf = (progress: Progress, slug: string): ExerciseProgress =>
   (progress.exercises[slug] ??= { done: false, hintsShown: 0 });

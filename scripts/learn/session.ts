@@ -6,7 +6,14 @@ import type { Exercise } from "../../src/lib/exercises/schema";
 import type { LearnContext } from "./context";
 import { carryInto } from "./carry";
 import { formatResult } from "./format";
-import { currentSlug, entryOf, peekProgress, readProgress, writeProgress, type Progress } from "./progress";
+import {
+  currentSlug,
+  entryOf,
+  peekProgress,
+  updateProgress,
+  type Progress,
+  type ProgressNotice,
+} from "./progress";
 import { runSuite, type SuiteResult } from "./suite";
 import { copyMissingStarters, exerciseDir, learnerFiles } from "./workspace";
 
@@ -16,7 +23,10 @@ export interface Session {
   slugs: string[];
   /** Re-reads progress.json: another terminal may have changed it while watch mode ran. */
   refresh(): void;
-  /** Applies `change` to the latest progress and writes it (only if anything changed). */
+  /**
+   * Applies `change` to the progress on disk now and writes it (only if anything changed), under a
+   * lock shared with other learn processes; `change` must be relative to what it is given.
+   */
   update(change: (progress: Progress) => void): void;
   current(): Exercise | undefined;
 }
@@ -32,35 +42,36 @@ export function openSession(ctx: LearnContext): Session {
   } else if (copied.length > 0) {
     ctx.out(`Copied starter files into ${ctx.show(ctx.workspace)}/ for: ${copied.join(", ")}`);
   }
-  const { progress, notice } = readProgress(ctx.workspace);
-  if (notice) {
-    ctx.err(
-      ctx.style(["bold", "yellow"], `⚠ ${ctx.show(notice.file)} could not be read: ${notice.problem}.`),
-    );
-    ctx.err(`  It was moved to ${ctx.show(notice.movedTo)}, and your progress starts afresh.`);
-    ctx.err(`  Your code in ${ctx.show(ctx.workspace)}/ is untouched.`);
-    ctx.err("  `npm run learn -- run <exercise>` marks an exercise you had finished done again.");
-  }
   const slugs = ctx.exercises.map((exercise) => exercise.slug);
+  // Under the lock: another learn process may be writing progress.json right now.
+  const update = (change: (progress: Progress) => void) => {
+    const { progress, notice } = updateProgress(ctx.workspace, slugs, change);
+    if (notice) reportUnreadable(ctx, notice);
+    return progress;
+  };
   const session: Session = {
     ctx,
-    progress,
+    progress: update(() => undefined), // creates the file on the first run
     slugs,
     refresh() {
       session.progress = peekProgress(ctx.workspace) ?? session.progress;
     },
     update(change) {
-      session.refresh();
-      change(session.progress);
-      writeProgress(ctx.workspace, session.progress, slugs);
+      session.progress = update(change);
     },
     current() {
       const slug = currentSlug(session.progress, slugs);
       return ctx.exercises.find((exercise) => exercise.slug === slug);
     },
   };
-  writeProgress(ctx.workspace, progress, slugs); // creates the file on the first run
   return session;
+}
+
+function reportUnreadable(ctx: LearnContext, notice: ProgressNotice) {
+  ctx.err(ctx.style(["bold", "yellow"], `⚠ ${ctx.show(notice.file)} could not be read: ${notice.problem}.`));
+  ctx.err(`  It was moved to ${ctx.show(notice.movedTo)}, and your progress starts afresh.`);
+  ctx.err(`  Your code in ${ctx.show(ctx.workspace)}/ is untouched.`);
+  ctx.err("  `npm run learn -- run <exercise>` marks an exercise you had finished done again.");
 }
 
 /** An exercise by its slug or an unambiguous start of it (`run 10`). */

@@ -7,10 +7,10 @@ import { slugOfKey, STORAGE_PREFIX } from "../workspace/storage-keys";
 export type Completion = "own" | "solution";
 
 /**
- * Lesson slug → how its exercise was completed, from every readable record. Only reads: a damaged
- * record is left where it is, for the workspace (or the home page) to set aside and report.
+ * Exercise slug → how it was completed, from every readable record. Only reads: a damaged record is
+ * left where it is, for the workspace (or the home page) to set aside and report.
  */
-export function completedLessons(storage: Storage): Map<string, Completion> {
+export function completedExercises(storage: Storage): Map<string, Completion> {
   const done = new Map<string, Completion>();
   try {
     for (let i = 0; i < storage.length; i++) {
@@ -25,7 +25,7 @@ export function completedLessons(storage: Storage): Map<string, Completion> {
       }
       const checked = checkRecord(parsed, slug);
       if (checked.ok && checked.record.completedAt) {
-        done.set(checked.record.lesson, checked.record.completedWith ?? "own");
+        done.set(checked.record.slug, checked.record.completedWith ?? "own");
       }
     }
   } catch {
@@ -40,18 +40,19 @@ const COMPLETION_LABEL: Record<Completion, string> = {
 };
 
 /**
- * Shows the tick of every `[data-lesson]` element whose lesson is complete (its `[data-lesson-done]`
- * child), and fills `[data-course-progress]` with "N of M exercises done".
+ * Shows the tick (`[data-lesson-done]`) inside every `[data-exercise]` entry whose exercise is
+ * complete, and fills `[data-course-progress]` with "N of M exercises done". Returns N. A record
+ * counts only for the exercise it is the record of, so a stray record ticks nothing.
  */
 export function markLessons(root: ParentNode, done: Map<string, Completion>): number {
-  const lessons = [...root.querySelectorAll<HTMLElement>("[data-lesson]")].filter(
-    (element) => element.dataset.lesson,
+  const lessons = [...root.querySelectorAll<HTMLElement>("[data-exercise]")].filter(
+    (element) => element.dataset.exercise && element.querySelector("[data-lesson-done]"),
   );
-  // A lesson may be listed twice on a page (the sidebar and the lesson's own header): count it once.
-  const slugs = new Set(lessons.map((lesson) => lesson.dataset.lesson ?? ""));
+  // An exercise may be listed twice on a page (the sidebar and the lesson's own header): count it once.
+  const slugs = new Set(lessons.map((lesson) => lesson.dataset.exercise ?? ""));
   const count = [...slugs].filter((slug) => done.has(slug)).length;
   for (const lesson of lessons) {
-    const completion = done.get(lesson.dataset.lesson ?? "");
+    const completion = done.get(lesson.dataset.exercise ?? "");
     const mark = lesson.querySelector<HTMLElement>("[data-lesson-done]");
     if (!mark) continue;
     mark.hidden = !completion;

@@ -1,11 +1,10 @@
 // The home page's "Start the course" becomes "Continue: lesson N" for a learner who has opened a
-// lesson before, and the course map gets its ticks and a count of the exercises done.
-import { browserStorage } from "../workspace/progress-store";
-import { completedLessons, lastLesson, markLessons } from "./course-progress";
+// lesson before. (The course map's ticks are home.ts's.)
+import { browserStorage } from "../workspace/browser-storage";
+import { lastLesson } from "./course-progress";
 
 export function initHomeContinue(root: Document = document): void {
   const { storage } = browserStorage();
-  markLessons(root, completedLessons(storage));
   const link = root.querySelector<HTMLAnchorElement>("[data-course-continue]");
   const slug = lastLesson(storage);
   if (!link || !slug) return;

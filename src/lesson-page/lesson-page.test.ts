@@ -1,7 +1,7 @@
 import { describe, expect, it } from "vitest";
 import { MemoryStorage } from "../workspace/progress-store";
 import { recordKey } from "../workspace/storage-keys";
-import { completedLessons, lastLesson, rememberLesson } from "./course-progress";
+import { completedExercises, lastLesson, rememberLesson } from "./course-progress";
 import { clampShare, shareAfterKey } from "./split-pane";
 
 const record = (slug: string, extra: object) =>
@@ -24,7 +24,7 @@ describe("completed lessons for the sidebar and the home page", () => {
     );
     storage.setItem(recordKey("04-shared-store-and-params"), record("04-shared-store-and-params", {}));
     storage.setItem(recordKey("05-transitions"), "{ not json");
-    expect(completedLessons(storage)).toEqual(
+    expect(completedExercises(storage)).toEqual(
       new Map([
         ["02-the-node", "own"],
         ["03-retries-and-fallback", "solution"],

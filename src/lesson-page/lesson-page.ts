@@ -2,8 +2,8 @@
 // parts of the layout that are not the workspace: the course sidebar's ticks, the divider, focus
 // mode, the narrow-screen jump between lesson and exercise, and the lesson's "Go to the exercise".
 import { initWorkspaces } from "../workspace/loader";
-import { browserStorage } from "../workspace/progress-store";
-import { completedLessons, markLessons, rememberLesson } from "./course-progress";
+import { browserStorage } from "../workspace/browser-storage";
+import { completedExercises, markLessons, rememberLesson } from "./course-progress";
 import { initSplitPane } from "./split-pane";
 
 /** Focus mode gives the exercise pane the whole window; Escape (outside the editor) leaves it. */
@@ -66,7 +66,7 @@ export function initLessonPage(): void {
   const { storage, persistent } = browserStorage();
   const layout = document.querySelector<HTMLElement>("[data-lesson-layout]");
   if (persistent && layout?.dataset.lessonSlug) rememberLesson(storage, layout.dataset.lessonSlug);
-  markLessons(document, completedLessons(storage));
+  markLessons(document, completedExercises(storage));
 
   const exercise = document.querySelector<HTMLElement>("#exercise-pane");
   const divider = document.querySelector<HTMLElement>("[data-pane-divider]");

@@ -67,7 +67,7 @@ export class CarryControls {
   }
 
   private notify(text: string, label: string, act: () => void): void {
-    this.host.notices.append(actionNotice(text, label, act));
+    this.host.notices.append(actionNotice(text, label, act, "ws-carry-notice"));
   }
 
   private useReference(): void {

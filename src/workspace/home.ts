@@ -1,52 +1,67 @@
-// The home page's share of progress: ticks on the course map for completed lessons, and export and
-// import of all progress as a JSON file. Small, and loaded with the page (no editor, no engine).
-import { browserStorage, describeSetAside, ProgressStore } from "./progress-store";
-import { describeImport, exportProgress, ImportError, importProgress } from "./progress-transfer";
+// The home page's share of progress: ticks on the course map for completed lessons, export and
+// import of all progress as a JSON file, and help when the storage is full. Small, and loaded with
+// the page (no editor, no engine); it reads localStorage synchronously, so the ticks show at once.
+import { completedExercises, markLessons } from "../lesson-page/course-progress";
+import { browserStorage } from "./browser-storage";
+import { describeSetAside, ProgressStore } from "./progress-store";
+import { describeImport, ImportError, importProgress, type CourseExercises } from "./progress-transfer";
+import { downloadProgress, StorageHelp } from "./storage-help";
+import { STORAGE_PREFIX } from "./storage-keys";
 
-function markCompleted(root: ParentNode, store: ProgressStore): string[] {
-  const { records, setAside } = store.loadAll();
-  const done = new Set(records.filter((record) => record.completedAt).map((record) => record.lesson));
-  const lessons = [...root.querySelectorAll<HTMLElement>("[data-lesson]")];
-  for (const lesson of lessons) {
-    const mark = lesson.querySelector<HTMLElement>("[data-lesson-done]");
-    if (mark) mark.hidden = !done.has(lesson.dataset.lesson ?? "");
-  }
-  const summary = root.querySelector<HTMLElement>("[data-progress-summary]");
-  const count = lessons.filter((lesson) => done.has(lesson.dataset.lesson ?? "")).length;
-  if (summary) {
-    summary.textContent = `In this browser you have completed ${count} of the ${lessons.length} lessons with an exercise.`;
-  }
-  return setAside.map(describeSetAside);
+/** The course's exercises, from the map's entries (`data-exercise` with its `data-lesson`). */
+function courseExercises(root: ParentNode): CourseExercises {
+  const entries = [...root.querySelectorAll<HTMLElement>("[data-exercise][data-lesson]")];
+  return new Map(entries.map((entry) => [entry.dataset.exercise ?? "", entry.dataset.lesson ?? ""]));
 }
 
-function download(name: string, text: string): void {
-  const url = URL.createObjectURL(new Blob([text], { type: "application/json" }));
-  const link = Object.assign(document.createElement("a"), { href: url, download: name });
-  document.body.append(link);
-  link.click();
-  link.remove();
-  setTimeout(() => URL.revokeObjectURL(url), 1000);
+function markCompleted(root: ParentNode, store: ProgressStore, storage: Storage): string[] {
+  // Loading every record sets damaged ones aside; the home page reports them.
+  const { setAside } = store.loadAll();
+  const count = markLessons(root, completedExercises(storage));
+  const lessons = new Set(
+    [...root.querySelectorAll<HTMLElement>("[data-exercise][data-lesson]")].map(
+      (entry) => entry.dataset.exercise,
+    ),
+  );
+  const summary = root.querySelector<HTMLElement>("[data-progress-summary]");
+  if (summary) {
+    summary.textContent = `In this browser you have completed ${count} of the ${lessons.size} lessons with an exercise.`;
+  }
+  return setAside.map(describeSetAside);
 }
 
 export function initHome(root: Document = document): void {
   const section = root.querySelector<HTMLElement>("[data-progress]");
   const status = root.querySelector<HTMLElement>("[data-progress-status]");
-  const { storage, persistent } = browserStorage();
+  const { storage, state } = browserStorage();
   const store = new ProgressStore(storage);
+  const course = courseExercises(root);
   const say = (text: string) => {
     if (status) status.textContent = text;
   };
-  const notices = markCompleted(root, store);
+  const notices = markCompleted(root, store, storage);
+  // Another tab completed a lesson or imported progress: the ticks follow.
+  window.addEventListener("storage", (event) => {
+    if (event.key === null || event.key.startsWith(`${STORAGE_PREFIX}:`)) markCompleted(root, store, storage);
+  });
   if (!section) return;
   section.hidden = false;
-  if (!persistent) say("This browser does not let the course save progress, so there is nothing to export.");
-  else if (notices.length > 0) say(notices.join(" "));
+  const help: StorageHelp = new StorageHelp(store, {
+    exportButton: false,
+    onFreed: () => {
+      help.update();
+      say("The set-aside records were downloaded to a file and removed from this browser.");
+    },
+  });
+  section.querySelector(".progress-actions")?.after(help.element);
+  help.update(state === "full" ? "full" : state === "read-only" ? "refused" : undefined);
+  if (state === "unavailable") {
+    say("This browser does not let the course save progress, so there is nothing to export.");
+  } else if (notices.length > 0) say(notices.join(" "));
 
   section.querySelector("[data-progress-export]")?.addEventListener("click", () => {
-    const file = exportProgress(store);
-    const day = file.exportedAt.slice(0, 10);
-    download(`build-pocketflow-progress-${day}.json`, JSON.stringify(file, null, 2));
-    say(`Exported progress for ${file.exercises.length} exercises.`);
+    const count = downloadProgress(store);
+    say(`Exported progress for ${count} exercises.`);
   });
 
   const input = section.querySelector<HTMLInputElement>("[data-progress-import]");
@@ -54,10 +69,12 @@ export function initHome(root: Document = document): void {
     const file = input.files?.[0];
     if (!file) return;
     try {
-      say(describeImport(importProgress(store, await file.text())));
-      markCompleted(root, store);
+      say(describeImport(importProgress(store, await file.text(), course)));
+      markCompleted(root, store, storage);
+      help.update();
     } catch (error) {
       say(error instanceof ImportError ? error.message : `The file could not be read: ${String(error)}`);
+      if (error instanceof ImportError && error.failure === "full") help.update("full");
     } finally {
       input.value = "";
     }

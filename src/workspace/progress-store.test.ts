@@ -2,6 +2,8 @@ import { describe, expect, it } from "vitest";
 import {
   MemoryStorage,
   ProgressStore,
+  browserStorage,
+  completedWith,
   describeSetAside,
   emptyProgress,
   recordKey,
@@ -128,5 +130,126 @@ describe("progress store", () => {
     expect(saved?.files).toBeUndefined();
     expect(saved?.beforeSolution).toBeUndefined();
     expect(storage.getItem(recordKey("06-the-flow"))).not.toContain("code");
+  });
+});
+
+describe("progress store on a full storage", () => {
+  const code = (n: number) => ({ "pocketflow.ts": "x".repeat(n) });
+
+  it("keeps reading what is saved when writes are refused, and says the storage is full", () => {
+    const storage = new MemoryStorage(2000);
+    const store = new ProgressStore(storage, clock());
+    expect(store.save(record("06-the-flow", { files: code(500), completedAt: "2025-01-01T00:00:00Z" }))).toBe(
+      true,
+    );
+    expect(store.save(record("07-flows", { files: code(5000) }))).toBe(false);
+    expect(store.lastFailure).toBe("full");
+    expect(store.load("06-the-flow").record?.files).toEqual(code(500));
+    expect(store.loadAll().records.map((r) => r.slug)).toEqual(["06-the-flow"]);
+    expect(store.save(record("07-flows", { files: code(10) }))).toBe(true);
+    expect(store.lastFailure).toBeUndefined();
+  });
+
+  it("writes a batch of records all or none", () => {
+    const storage = new MemoryStorage(3000);
+    const store = new ProgressStore(storage, clock());
+    store.save(record("a", { files: code(100) }));
+    const before = storage.getItem(recordKey("a"));
+    const batch = [
+      record("a", { files: code(900) }),
+      record("b", { files: code(900) }),
+      record("c", { files: code(900) }),
+    ];
+    expect(store.saveAll(batch)).toBe(false);
+    expect(store.lastFailure).toBe("full");
+    expect(storage.getItem(recordKey("a"))).toBe(before);
+    expect(storage.getItem(recordKey("b"))).toBeNull();
+    expect(storage.length).toBe(1);
+    expect(store.saveAll(batch.slice(0, 2))).toBe(true);
+    expect(store.load("b").record?.files).toEqual(code(900));
+  });
+
+  it("lists, exports and removes set-aside records, and measures what each kind takes", () => {
+    const { storage, store } = setup();
+    storage.setItem(recordKey("a"), "garbage");
+    storage.setItem("someone-else:key", "12345");
+    store.save(record("b"));
+    store.load("a");
+    const keys = store.setAsideKeys();
+    expect(keys).toEqual(["build-pocketflow:set-aside:a:2025-01-02T03:04:05.000Z"]);
+    expect(store.setAsideTexts()).toEqual({ [keys[0] ?? ""]: "garbage" });
+    const usage = store.usage();
+    expect(usage.setAside).toBe((keys[0] ?? "").length + "garbage".length);
+    expect(usage.other).toBe("someone-else:key".length + 5);
+    expect(usage.records).toBeGreaterThan(0);
+    store.removeSetAside(["someone-else:key", ...keys]);
+    expect(store.setAsideKeys()).toEqual([]);
+    expect(storage.getItem("someone-else:key")).toBe("12345"); // only set-aside keys are ever removed
+  });
+});
+
+describe("records over time", () => {
+  it("reads a record saved before completedWith existed as completed by the learner's own code", () => {
+    const { storage, store } = setup();
+    const old = {
+      version: 1,
+      slug: "02-the-node",
+      lesson: "02-the-node",
+      files: { "nodes.ts": "mine" },
+      hintsRevealed: 1,
+      completedAt: "2024-12-01T10:00:00.000Z",
+      updatedAt: "2024-12-01T10:00:00.000Z",
+    };
+    storage.setItem(recordKey("02-the-node"), JSON.stringify(old));
+    const loaded = store.load("02-the-node");
+    expect(loaded).toEqual({ record: old });
+    expect(completedWith(loaded.record)).toBe("own");
+    expect(completedWith(record("x"))).toBeUndefined();
+  });
+
+  it("treats times that are not dates, and an unknown way of completing, as damage", () => {
+    const { storage, store } = setup();
+    storage.setItem(recordKey("a"), JSON.stringify({ ...record("a"), completedAt: "yesterday" }));
+    storage.setItem(recordKey("b"), JSON.stringify({ ...record("b"), updatedAt: 5 }));
+    storage.setItem(recordKey("c"), JSON.stringify({ ...record("c"), completedWith: "magic" }));
+    for (const slug of ["a", "b", "c"]) expect(store.load(slug).setAside?.reason).toBe("damaged");
+  });
+});
+
+describe("the browser's storage", () => {
+  const withWindow = (localStorage: () => Storage) => {
+    const original = globalThis.window;
+    Object.defineProperty(globalThis, "window", {
+      configurable: true,
+      value: {
+        get localStorage() {
+          return localStorage();
+        },
+      },
+    });
+    return () => Object.defineProperty(globalThis, "window", { configurable: true, value: original });
+  };
+
+  it("keeps using a full localStorage, so what is saved stays readable", () => {
+    const full = new MemoryStorage(10);
+    const restore = withWindow(() => full);
+    try {
+      expect(browserStorage()).toEqual({ storage: full, persistent: true, state: "full" });
+    } finally {
+      restore();
+    }
+  });
+
+  it("falls back to memory only when the browser refuses to let the site read storage", () => {
+    const restore = withWindow(() => {
+      throw new DOMException("blocked", "SecurityError");
+    });
+    try {
+      const { storage, persistent, state } = browserStorage();
+      expect({ persistent, state }).toEqual({ persistent: false, state: "unavailable" });
+      expect(storage).toBeInstanceOf(MemoryStorage);
+    } finally {
+      restore();
+    }
   });
 });

@@ -1,32 +1,19 @@
 // A learner's progress, one localStorage record per exercise, so a damaged record costs only itself.
 // Records carry a schema version; one this code cannot read is moved aside (never deleted) and
 // reported, and the exercise starts fresh. Storage is injected so tests use an in-memory one.
-import { recordKey, setAsideKey, slugOfKey, STORAGE_PREFIX } from "./storage-keys";
-import type { Files } from "./types";
+import { isQuotaError } from "./browser-storage";
+import {
+  checkRecord,
+  emptyProgress,
+  withoutCode,
+  type ExerciseProgress,
+  type SetAsideReason,
+} from "./progress-record";
+import { isSetAsideKey, recordKey, setAsideKey, slugOfKey, STORAGE_PREFIX } from "./storage-keys";
 
+export { browserStorage, MemoryStorage } from "./browser-storage";
+export * from "./progress-record";
 export { recordKey } from "./storage-keys";
-export const RECORD_VERSION = 1;
-export const MAX_HINTS = 3;
-
-/** Version 1 of the saved progress of one exercise. */
-export interface ExerciseProgress {
-  version: typeof RECORD_VERSION;
-  slug: string;
-  lesson: string;
-  /** The learner's editable files as last typed; absent until they edit (so starter updates show). */
-  files?: Files;
-  /** How many rungs of the hint ladder are open, 0–3. */
-  hintsRevealed: number;
-  /** When the suite first passed; present means the lesson is complete. */
-  completedAt?: string;
-  /** Whose code passed: the learner's own, or the revealed solution; absent in older records means own. */
-  completedWith?: "own" | "solution";
-  /** The learner's code from just before they showed the solution, so it can be restored. */
-  beforeSolution?: Files;
-  updatedAt: string;
-}
-
-export type SetAsideReason = "damaged" | "old-format" | "newer-format";
 
 /** A record that could not be read and was moved to `key` (undefined if even that failed). */
 export interface SetAside {
@@ -35,59 +22,21 @@ export interface SetAside {
   key: string | undefined;
 }
 
-type Checked = { ok: true; record: ExerciseProgress } | { ok: false; reason: SetAsideReason };
+/** Why a write failed: no room, the browser refused, or the record's unreadable original is in the way. */
+export type SaveFailure = "full" | "refused" | "blocked";
 
-const isFiles = (value: unknown): value is Files =>
-  typeof value === "object" &&
-  value !== null &&
-  !Array.isArray(value) &&
-  Object.values(value).every((text) => typeof text === "string");
-
-const isOptional = <T>(value: unknown, check: (v: unknown) => v is T) => value === undefined || check(value);
-const isString = (value: unknown): value is string => typeof value === "string";
-
-/** Validates a parsed record by hand: the page-load loader must stay small, so no schema library. */
-export function checkRecord(value: unknown, slug?: string): Checked {
-  if (typeof value !== "object" || value === null || Array.isArray(value)) {
-    return { ok: false, reason: "damaged" };
-  }
-  const record = value as Record<string, unknown>;
-  if (typeof record.version !== "number") return { ok: false, reason: "old-format" };
-  if (record.version < RECORD_VERSION) return { ok: false, reason: "old-format" };
-  if (record.version > RECORD_VERSION) return { ok: false, reason: "newer-format" };
-  const hints = record.hintsRevealed;
-  const valid =
-    isString(record.slug) &&
-    (slug === undefined || record.slug === slug) &&
-    isString(record.lesson) &&
-    typeof hints === "number" &&
-    Number.isInteger(hints) &&
-    hints >= 0 &&
-    hints <= MAX_HINTS &&
-    isOptional(record.files, isFiles) &&
-    isOptional(record.beforeSolution, isFiles) &&
-    isOptional(record.completedAt, isString) &&
-    (record.completedWith === undefined ||
-      record.completedWith === "own" ||
-      record.completedWith === "solution") &&
-    isString(record.updatedAt);
-  return valid
-    ? { ok: true, record: record as unknown as ExerciseProgress }
-    : { ok: false, reason: "damaged" };
+/** Characters the course's records, its set-aside records, and everything else of this site take. */
+export interface StorageUsage {
+  records: number;
+  setAside: number;
+  other: number;
 }
-
-/** A fresh record for an exercise nobody has touched. */
-export const emptyProgress = (slug: string, lesson: string, now: Date): ExerciseProgress => ({
-  version: RECORD_VERSION,
-  slug,
-  lesson,
-  hintsRevealed: 0,
-  updatedAt: now.toISOString(),
-});
 
 export class ProgressStore {
   /** Slugs whose unreadable record could not be moved aside: never overwrite it. */
   private readonly blocked = new Set<string>();
+  /** Why the last write failed; undefined once a write works. */
+  lastFailure: SaveFailure | undefined;
 
   constructor(
     private readonly storage: Storage,
@@ -111,11 +60,7 @@ export class ProgressStore {
 
   /** Every readable record; unreadable ones are set aside and listed. */
   loadAll(): { records: ExerciseProgress[]; setAside: SetAside[] } {
-    const slugs: string[] = [];
-    for (let i = 0; i < this.storage.length; i++) {
-      const slug = slugOfKey(this.storage.key(i) ?? "");
-      if (slug !== undefined) slugs.push(slug);
-    }
+    const slugs = this.keys().flatMap((key) => slugOfKey(key) ?? []);
     const records: ExerciseProgress[] = [];
     const setAside: SetAside[] = [];
     for (const slug of slugs.sort()) {
@@ -126,20 +71,36 @@ export class ProgressStore {
     return { records, setAside };
   }
 
-  /** Writes the record with a fresh updatedAt; false if the browser refused (quota, privacy mode). */
+  /** Writes the record with a fresh updatedAt; false if the browser refused (see lastFailure). */
   save(record: ExerciseProgress): boolean {
     return this.saveAsIs({ ...record, updatedAt: this.now().toISOString() });
   }
 
   /** Writes the record exactly as given (import keeps the edit times it merged). */
   saveAsIs(record: ExerciseProgress): boolean {
-    if (this.blocked.has(record.slug)) return false;
-    try {
-      this.storage.setItem(recordKey(record.slug), JSON.stringify(record));
-      return true;
-    } catch {
+    if (this.blocked.has(record.slug)) {
+      this.lastFailure = "blocked";
       return false;
     }
+    return this.write(recordKey(record.slug), JSON.stringify(record));
+  }
+
+  /**
+   * Writes every record as given, or none: when the browser refuses one, those already written are
+   * put back as they were (a smaller or removed value always fits), and it returns false.
+   */
+  saveAll(records: ExerciseProgress[]): boolean {
+    const written: { key: string; before: string | null }[] = [];
+    for (const record of records) {
+      const key = recordKey(record.slug);
+      const before = this.read(key);
+      if (!this.saveAsIs(record)) {
+        for (const { key: done, before: value } of written.reverse()) this.restore(done, value);
+        return false;
+      }
+      written.push({ key, before });
+    }
+    return true;
   }
 
   /** Loads (or creates) the record, applies `change` and saves it; returns the new record. */
@@ -156,7 +117,43 @@ export class ProgressStore {
 
   /** Reset: forgets the learner's code (and the pre-solution copy); hints and completion stay. */
   clearCode(slug: string, lesson: string): ExerciseProgress {
-    return this.update(slug, lesson, ({ files: _files, beforeSolution: _before, ...rest }) => rest);
+    return this.update(slug, lesson, withoutCode);
+  }
+
+  /** Keys of the records set aside so far, oldest first. */
+  setAsideKeys(): string[] {
+    return this.keys().filter(isSetAsideKey).sort();
+  }
+
+  /** The set-aside records' text by key, e.g. to download before removing them. */
+  setAsideTexts(keys = this.setAsideKeys()): Record<string, string> {
+    return Object.fromEntries(keys.flatMap((key) => [[key, this.read(key) ?? ""]]));
+  }
+
+  /** Deletes set-aside records (the learner downloaded them first) to make room. */
+  removeSetAside(keys = this.setAsideKeys()): void {
+    for (const key of keys.filter(isSetAsideKey)) this.storage.removeItem(key);
+  }
+
+  usage(): StorageUsage {
+    const usage: StorageUsage = { records: 0, setAside: 0, other: 0 };
+    for (const key of this.keys()) {
+      const size = key.length + (this.read(key)?.length ?? 0);
+      if (isSetAsideKey(key)) usage.setAside += size;
+      else if (key.startsWith(`${STORAGE_PREFIX}:`)) usage.records += size;
+      else usage.other += size;
+    }
+    return usage;
+  }
+
+  private keys(): string[] {
+    const keys: string[] = [];
+    try {
+      for (let i = 0; i < this.storage.length; i++) keys.push(this.storage.key(i) ?? "");
+    } catch {
+      // storage that went away: nothing to list
+    }
+    return keys;
   }
 
   private read(key: string): string | null {
@@ -164,6 +161,27 @@ export class ProgressStore {
       return this.storage.getItem(key);
     } catch {
       return null;
+    }
+  }
+
+  private write(key: string, value: string): boolean {
+    try {
+      this.storage.setItem(key, value);
+      this.lastFailure = undefined;
+      return true;
+    } catch (error) {
+      this.lastFailure = isQuotaError(error) ? "full" : "refused";
+      return false;
+    }
+  }
+
+  /** Puts a key back as it was; each step returns to a state that fitted before, so it fits again. */
+  private restore(key: string, value: string | null): void {
+    try {
+      if (value === null) this.storage.removeItem(key);
+      else this.storage.setItem(key, value);
+    } catch {
+      // another tab took the room meanwhile: the newer value stays, which is still a valid record
     }
   }
 
@@ -177,42 +195,6 @@ export class ProgressStore {
       this.blocked.add(slug);
       return { slug, reason, key: undefined };
     }
-  }
-}
-
-/** A Storage kept in memory, for tests and for browsers that refuse localStorage. */
-export class MemoryStorage implements Storage {
-  private readonly items = new Map<string, string>();
-  get length() {
-    return this.items.size;
-  }
-  clear() {
-    this.items.clear();
-  }
-  getItem(key: string) {
-    return this.items.get(key) ?? null;
-  }
-  key(index: number) {
-    return [...this.items.keys()][index] ?? null;
-  }
-  removeItem(key: string) {
-    this.items.delete(key);
-  }
-  setItem(key: string, value: string) {
-    this.items.set(key, String(value));
-  }
-}
-
-/** The page's localStorage, or an in-memory stand-in (persistent: false) when it is blocked. */
-export function browserStorage(): { storage: Storage; persistent: boolean } {
-  try {
-    const storage = window.localStorage;
-    const probe = `${STORAGE_PREFIX}:probe`;
-    storage.setItem(probe, "1");
-    storage.removeItem(probe);
-    return { storage, persistent: true };
-  } catch {
-    return { storage: new MemoryStorage(), persistent: false };
   }
 }
 

@@ -11,6 +11,7 @@ import { h, uniqueId } from "./dom";
 import { CodeEditor } from "./editor";
 import { loadEngine, warmEngine, type PreparedEngine } from "./engine";
 import { HintsView } from "./hints-view";
+import type { StorageState } from "./browser-storage";
 import {
   ANNOUNCE,
   COMPLETED_OWN_NOW,
@@ -21,17 +22,18 @@ import {
   LESSON_COMPLETE,
   LESSON_COMPLETE_WITH_SOLUTION,
   NOT_PERSISTENT,
-  SAVE_REFUSED,
 } from "./messages";
 import {
   browserStorage,
   describeSetAside,
-  emptyProgress,
   ProgressStore,
+  withoutCode,
   type ExerciseProgress,
 } from "./progress-store";
 import { resultsModel } from "./results";
 import { ResultsView } from "./results-view";
+import { startSync } from "./sync-notices";
+import type { ExerciseSync } from "./sync-tabs";
 import { fileTabs } from "./tabs";
 import { parseWorkspaceData, type CarryData, type Files, type WorkspaceData } from "./types";
 import { buildToolbar, completionBadge, solutionNotice, type Toolbar } from "./workspace-parts";
@@ -51,10 +53,10 @@ export function mountWorkspace(panel: HTMLElement, options: MountOptions): void 
   const mount = panel.querySelector<HTMLElement>("[data-workspace-mount]");
   if (!script || !mount) throw new Error("This exercise panel has no workspace data.");
   const data = parseWorkspaceData(script.textContent ?? "");
-  const { storage, persistent } = options.storage
-    ? { storage: options.storage, persistent: true }
+  const { storage, state } = options.storage
+    ? { storage: options.storage, state: "ok" as const }
     : browserStorage();
-  new Workspace(panel, mount, data, new ProgressStore(storage), persistent, options);
+  new Workspace(panel, mount, data, new ProgressStore(storage), state, options);
 }
 
 class Workspace {
@@ -69,7 +71,8 @@ class Workspace {
   private saveTimer: ReturnType<typeof setTimeout> | undefined;
   private controls: CarryControls | undefined;
   private running = false;
-  private warnedUnsaved = false;
+  /** Saves, and keeps this tab in step with others of the same exercise (sync-tabs.ts). */
+  private readonly sync: ExerciseSync;
   private readonly engine: () => Promise<PreparedEngine>;
 
   constructor(
@@ -77,16 +80,23 @@ class Workspace {
     mount: HTMLElement,
     private readonly data: WorkspaceData,
     private readonly store: ProgressStore,
-    persistent: boolean,
+    state: StorageState,
     options: MountOptions,
   ) {
     this.engine = options.engine ?? loadEngine;
     const loaded = store.load(data.slug);
     this.record = loaded.record;
     if (loaded.setAside) this.notice(describeSetAside(loaded.setAside), "ws-warning");
-    if (!persistent) {
+    if (state === "unavailable") {
       this.notice(NOT_PERSISTENT, "ws-warning");
     }
+    // Before anything saves (the editor is read lazily): every write goes through the sync.
+    this.sync = startSync(store, data, this.record, state, this.notices, {
+      editorFiles: () => this.learnerFiles(),
+      showFiles: (files) => this.replaceFiles(files),
+      showRecord: (record) => this.showRecord(record),
+      announce: (text) => this.announce(text),
+    });
 
     const helpId = uniqueId("editor-help");
     const host = h("div", { class: "ws-editor", id: uniqueId("editor") });
@@ -194,13 +204,18 @@ class Workspace {
     return Object.fromEntries(this.data.files.map((path) => [path, this.editor.text(path)]));
   }
 
+  /** Another tab changed the record: show its hints, completion and solution copy here too. */
+  private showRecord(record: ExerciseProgress | undefined): void {
+    this.record = record;
+    this.hints.show(record?.hintsRevealed ?? 0);
+    this.updateHintButton();
+    this.showBadge();
+    if (record?.beforeSolution) this.showSolutionNotice();
+    else this.notices.querySelector(".ws-solution-notice")?.remove();
+  }
+
   private update(change: (record: ExerciseProgress) => ExerciseProgress): void {
-    const { slug, lesson } = this.data;
-    this.record = change(this.store.load(slug).record ?? emptyProgress(slug, lesson, new Date()));
-    if (!this.store.save(this.record) && !this.warnedUnsaved) {
-      this.warnedUnsaved = true;
-      this.notice(SAVE_REFUSED, "ws-warning");
-    }
+    this.record = this.sync.update(change);
   }
 
   private scheduleSave(): void {
@@ -212,8 +227,8 @@ class Workspace {
     if (this.saveTimer === undefined) return;
     clearTimeout(this.saveTimer);
     this.saveTimer = undefined;
-    const files = this.learnerFiles();
-    this.update((record) => ({ ...record, files }));
+    this.sync.saveCode(this.learnerFiles());
+    this.record = this.sync.record;
   }
 
   async run(): Promise<void> {
@@ -289,13 +304,13 @@ class Workspace {
     clearTimeout(this.saveTimer);
     this.saveTimer = undefined;
     this.replaceFiles(this.data.starter);
-    this.record = this.store.clearCode(this.data.slug, this.data.lesson);
-    this.notices.querySelectorAll(".ws-notice").forEach((notice) => notice.remove());
-    if (carry) {
-      // Saved as the reference on purpose, so the next visit does not carry the old code in again.
-      this.update((record) => ({ ...record, files: { [carry.file]: this.data.starter[carry.file] ?? "" } }));
-      this.carryControls(carry).offer();
-    }
+    // A carrying exercise keeps the reference on purpose, so the next visit does not carry old code in.
+    const starter = carry && { [carry.file]: this.data.starter[carry.file] ?? "" };
+    this.update((record) => (starter ? { ...withoutCode(record), files: starter } : withoutCode(record)));
+    this.notices
+      .querySelectorAll(".ws-solution-notice, .ws-carry-notice")
+      .forEach((notice) => notice.remove());
+    if (carry) this.carryControls(carry).offer();
     this.announce(ANNOUNCE.reset);
   }
 

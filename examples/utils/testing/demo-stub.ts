@@ -1,6 +1,7 @@
 // A stand-in LLM for trying the examples offline: canned, plausible answers picked by the prompt.
 // It checks the plumbing (HTTP, streaming, retries, YAML, branching), not the intelligence.
-//   npx tsx examples/utils/testing/demo-stub.ts        (STUB_PORT=8787, STUB_DELAY_MS=300, STUB_FAIL_FIRST=429)
+//   npx tsx examples/utils/testing/demo-stub.ts        (STUB_PORT=8787, STUB_DELAY_MS=300, STUB_FAIL_FIRST=429,
+//                                                       STUB_FAULT=silent|stall|drop|html)
 //   OPENAI_BASE_URL=http://127.0.0.1:8787/v1 LLM_MODEL=stub EMBEDDING_MODEL=stub npm run example -- rag
 import { embedAll, promptOf, startStub, type StubReply, type StubRequest } from "./stub-server";
 
@@ -53,10 +54,23 @@ function answer(prompt: string): string {
   return `You said "${last}". I am a stub, so I can only echo — but the tokens did stream!`;
 }
 
-let failures = Number(process.env.STUB_FAIL_FIRST ? 1 : 0);
+/** STUB_FAULT: how the first answer goes wrong, to see what the examples do about it. */
+const FAULTS: Record<string, StubReply> = {
+  silent: { silent: true },
+  stall: {
+    content: "This answer stalls after its first words and never ends.",
+    cut: { after: 3, then: "stall" },
+  },
+  drop: { content: "This answer breaks off after its first words.", cut: { after: 3, then: "drop" } },
+  html: { body: "<!doctype html><title>Sign in to the Wi-Fi</title><p>Sign in", contentType: "text/html" },
+};
+
+let failures = Number(process.env.STUB_FAIL_FIRST || process.env.STUB_FAULT ? 1 : 0);
 const handler = (request: StubRequest): StubReply => {
   if (failures > 0) {
     failures--;
+    const fault = FAULTS[process.env.STUB_FAULT ?? ""];
+    if (fault) return fault;
     return {
       status: Number(process.env.STUB_FAIL_FIRST),
       message: "Simulated failure",

@@ -15,11 +15,23 @@ export interface EmbeddingRequest {
 export type StubRequest =
   { path: "/v1/chat/completions"; body: ChatRequest } | { path: "/v1/embeddings"; body: EmbeddingRequest };
 
-/** An answer (streamed when asked), vectors, or an HTTP error, each after an optional delay. */
+/** What happens to an answer after `after` pieces (streamed) or bytes (JSON): it stalls or drops. */
+export interface Cut {
+  after: number;
+  then: "stall" | "drop";
+}
+
+/**
+ * An answer (streamed when asked), vectors, or an HTTP error, each after an optional delay; and the
+ * faults of real providers: an answer cut short (`cut`), a 200 with any `body` (an HTML page, broken
+ * JSON), or `silent`: the request is accepted and never answered.
+ */
 export type StubReply = { delayMs?: number } & (
-  | { content: string }
+  | { content: string; cut?: Cut }
   | { embeddings: number[][] }
   | { status: number; message?: string; headers?: Record<string, string> }
+  | { body: string; contentType?: string }
+  | { silent: true }
 );
 
 export type Handler = (request: StubRequest) => StubReply | Promise<StubReply>;
@@ -53,6 +65,11 @@ export async function startStub(handler: Handler, port = 0): Promise<Stub> {
     stub.requests.push(request);
     const reply = await handler(request);
     if (reply.delayMs) await new Promise((done) => setTimeout(done, reply.delayMs));
+    if ("silent" in reply) return; // the socket stays open until the client gives up or the stub closes
+    if ("body" in reply) {
+      res.writeHead(200, { "content-type": reply.contentType ?? "application/json" });
+      return void res.end(reply.body);
+    }
     if ("status" in reply) {
       const body = { error: { message: reply.message ?? `status ${reply.status}`, type: "stub_error" } };
       return send(res, reply.status, body, reply.headers);
@@ -62,18 +79,25 @@ export async function startStub(handler: Handler, port = 0): Promise<Stub> {
       return send(res, 200, { object: "list", data, model: request.body.model, usage: usage() });
     }
     if (request.path === "/v1/chat/completions" && request.body.stream) {
-      return streamChat(res, request.body.model, reply.content);
+      return streamChat(res, request.body.model, reply.content, reply.cut);
     }
     const message = { role: "assistant", content: reply.content };
     const choice = { index: 0, message, finish_reason: "stop", logprobs: null };
-    send(res, 200, { ...envelope("chat.completion", request.body.model), choices: [choice], usage: usage() });
+    const body = { ...envelope("chat.completion", request.body.model), choices: [choice], usage: usage() };
+    if (!reply.cut) return send(res, 200, body);
+    res.writeHead(200, { "content-type": "application/json" });
+    cutShort(res, JSON.stringify(body).slice(0, reply.cut.after), reply.cut);
   }
 
   const stub: Stub = {
     url: "",
     requests: [],
     maxInFlight: 0,
-    close: () => new Promise((done) => server.close(() => done())),
+    close: () =>
+      new Promise((done) => {
+        server.close(() => done());
+        server.closeAllConnections(); // stalled and silent answers end here
+      }),
   };
   await new Promise<void>((ready) => server.listen(port, "127.0.0.1", ready));
   stub.url = `http://127.0.0.1:${(server.address() as AddressInfo).port}/v1`;
@@ -112,14 +136,21 @@ export const embedAll = (request: StubRequest): StubReply => {
   return { embeddings: inputs.map((text) => wordVector(text)) };
 };
 
-function streamChat(res: ServerResponse, model: string, content: string) {
+function streamChat(res: ServerResponse, model: string, content: string, cut?: Cut) {
   res.writeHead(200, { "content-type": "text/event-stream", "cache-control": "no-cache" });
   const chunk = (delta: object, finish: string | null) =>
     `data: ${JSON.stringify({ ...envelope("chat.completion.chunk", model), choices: [{ index: 0, delta, finish_reason: finish }] })}\n\n`;
   // Word by word, spaces kept, like a real model's tokens.
-  for (const piece of content.match(/\S+\s*|\s+/g) ?? []) res.write(chunk({ content: piece }, null));
+  const pieces = (content.match(/\S+\s*|\s+/g) ?? []).map((piece) => chunk({ content: piece }, null));
+  if (cut) return cutShort(res, pieces.slice(0, cut.after).join(""), cut);
+  for (const piece of pieces) res.write(piece);
   res.write(chunk({}, "stop"));
   res.end("data: [DONE]\n\n");
+}
+
+/** Sends the start of an answer, then leaves the connection open or breaks it once that is out. */
+function cutShort(res: ServerResponse, start: string, cut: Cut) {
+  res.write(start, () => cut.then === "drop" && res.destroy());
 }
 
 const envelope = (object: string, model: string) => ({

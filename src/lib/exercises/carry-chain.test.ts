@@ -4,7 +4,9 @@ import { describe, expect, it } from "vitest";
 import { carryForward, parseRegions, type Segment } from "./carry-forward";
 import { loadAllExercises } from "./load";
 
-const carrying = loadAllExercises().filter((exercise) => exercise.carry);
+const carrying = loadAllExercises().flatMap((exercise) =>
+  exercise.carry ? [{ exercise, carry: exercise.carry }] : [],
+);
 
 /** The innermost region around each line that holds a TODO stub. */
 function todoRegions(source: string): string[] {
@@ -32,10 +34,9 @@ function withOwnLines(solution: string, regions: string[]): string {
     .join("\n");
 }
 
-describe.each(carrying.map((exercise) => [exercise.slug, exercise] as const))(
+describe.each(carrying.map(({ exercise, carry }) => [exercise.slug, exercise, carry] as const))(
   "carry into %s",
-  (_slug, exercise) => {
-    const carry = exercise.carry!;
+  (_slug, exercise, carry) => {
     const nextStarter = exercise.starter[carry.file] ?? "";
     const input = {
       previousStarter: carry.previousStarter,
