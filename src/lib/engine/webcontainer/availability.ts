@@ -16,19 +16,24 @@ export type Support = { supported: true } | { supported: false; reason: string }
 export function isAppleMobile({ userAgent, platform, maxTouchPoints }: BrowserFacts): boolean {
   const iPhone = /iPhone|iPod/.test(userAgent) || platform === "iPhone";
   // iPadOS presents itself as a Mac; a touch screen gives it away.
-  const iPad = platform === "iPad" || /iPad/.test(userAgent) || (platform === "MacIntel" && maxTouchPoints > 1);
+  const iPad =
+    platform === "iPad" || /iPad/.test(userAgent) || (platform === "MacIntel" && maxTouchPoints > 1);
   return iPhone || iPad;
 }
 
 export function webContainerSupport(browser: BrowserFacts): Support {
   if (isAppleMobile(browser))
-    return { supported: false, reason: "WebContainers are not used on iPhone and iPad: they crash the tab there." };
+    return {
+      supported: false,
+      reason: "WebContainers are not used on iPhone and iPad: they crash the tab there.",
+    };
   if (!browser.crossOriginIsolated)
     return {
       supported: false,
       reason: "This page is not cross-origin isolated (COOP/COEP headers), which a WebContainer needs.",
     };
-  if (!browser.onLine) return { supported: false, reason: "This browser is offline; a WebContainer needs the internet." };
+  if (!browser.onLine)
+    return { supported: false, reason: "This browser is offline; a WebContainer needs the internet." };
   return { supported: true };
 }
 
@@ -52,7 +57,10 @@ const seconds = (ms: number) => `${Math.round(ms / 1000)} s`;
 
 export function describeFailure(failure: FailureKind, evidence: BootEvidence): BootFailure {
   if (!evidence.online)
-    return { cause: "offline", message: `The WebContainer needs the internet and this browser is offline. ${FALLBACK}` };
+    return {
+      cause: "offline",
+      message: `The WebContainer needs the internet and this browser is offline. ${FALLBACK}`,
+    };
   if (evidence.blockedByPolicy)
     return {
       cause: "policy",
@@ -75,7 +83,10 @@ export function describeFailure(failure: FailureKind, evidence: BootEvidence): B
               `network filter or no internet connection can cause this. ${FALLBACK}`,
           };
     case "boot-error":
-      return { cause: "crashed", message: `The WebContainer could not start (${failure.error}). ${FALLBACK}` };
+      return {
+        cause: "crashed",
+        message: `The WebContainer could not start (${failure.error}). ${FALLBACK}`,
+      };
     case "setup-timeout":
       return {
         cause: "stuck",

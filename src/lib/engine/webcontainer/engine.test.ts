@@ -9,8 +9,14 @@ import { EXERCISE_DIR, JSON_REPORT, projectHash } from "./layout";
 import { isVitest, processes, progressLine, projectFiles, snapshotFor, vitestScript } from "./testing";
 
 const fixture = (name: string) => readFileSync(new URL(`./fixtures/${name}`, import.meta.url), "utf8");
-const matchers = { json: fixture("engine-matchers.report.json"), details: fixture("engine-matchers.details.json") };
-const files = { "calc.ts": "export const add = (a: number, b: number) => a + b;\n", "lib.ts": "export {};\n" };
+const matchers = {
+  json: fixture("engine-matchers.report.json"),
+  details: fixture("engine-matchers.details.json"),
+};
+const files = {
+  "calc.ts": "export const add = (a: number, b: number) => a + b;\n",
+  "lib.ts": "export {};\n",
+};
 const tests = { "tests/matchers.test.ts": "// suite", "tests/isolation.test.ts": "// suite" };
 
 async function setUp(runtime: FakeRuntimeOptions = {}, snapshot: "fits" | "stale" | "none" = "fits") {
@@ -23,7 +29,9 @@ async function setUp(runtime: FakeRuntimeOptions = {}, snapshot: "fits" | "stale
     loadSnapshot: async () =>
       snapshot === "none"
         ? undefined
-        : snapshotFor(snapshot === "fits" ? hash : "0000", { "node_modules/.bin/vitest": "../vitest/vitest.mjs" }),
+        : snapshotFor(snapshot === "fits" ? hash : "0000", {
+            "node_modules/.bin/vitest": "../vitest/vitest.mjs",
+          }),
     limits: { bootMs: 50, vitestStartMs: 200 },
   });
   engine.onStatus((status) => statuses.push(status.phase));
@@ -44,19 +52,23 @@ describe("starting", () => {
     ]);
   });
 
-  it.each(["stale", "none"] as const)("installs from the lock file when the snapshot is %s", async (snapshot) => {
-    const { fake, engine } = await setUp({}, snapshot);
-    const output: string[] = [];
-    engine.onOutput((event) => output.push(event.type === "text" ? event.text : `$ ${event.command}`));
-    await engine.start();
-    expect(engine.status).toEqual({ phase: "ready", from: "install" });
-    for (const name of Object.keys(projectFiles)) expect(fake.files.read(name)).toBe(projectFiles[name as "package.json"]);
-    expect(fake.spawns.at(-1)?.command).toBe("npm");
-    expect(fake.spawns.at(-1)?.args.slice(0, 1)).toEqual(["ci"]);
-    // The Terminal shows the install.
-    expect(output.join("")).toContain("$ npm ci");
-    expect(engine.lastOutput).toContain("npm done");
-  });
+  it.each(["stale", "none"] as const)(
+    "installs from the lock file when the snapshot is %s",
+    async (snapshot) => {
+      const { fake, engine } = await setUp({}, snapshot);
+      const output: string[] = [];
+      engine.onOutput((event) => output.push(event.type === "text" ? event.text : `$ ${event.command}`));
+      await engine.start();
+      expect(engine.status).toEqual({ phase: "ready", from: "install" });
+      for (const name of Object.keys(projectFiles))
+        expect(fake.files.read(name)).toBe(projectFiles[name as "package.json"]);
+      expect(fake.spawns.at(-1)?.command).toBe("npm");
+      expect(fake.spawns.at(-1)?.args.slice(0, 1)).toEqual(["ci"]);
+      // The Terminal shows the install.
+      expect(output.join("")).toContain("$ npm ci");
+      expect(engine.lastOutput).toContain("npm done");
+    },
+  );
 
   it("fails with the npm exit code when the install fails", async () => {
     const { engine } = await setUp({ processes: () => ({ exitCode: 1 }) }, "none");
@@ -138,7 +150,9 @@ describe("a run", () => {
   it("keeps a run going without the details file: the JSON report alone names every test", async () => {
     const { engine } = await setUp({ processes: processes(() => vitestScript({ json: matchers.json })) });
     const report = await engine.run(files, tests, { timeoutMs: 1000 });
-    const failed = report.tests.find((test) => test.name === "expect › fails toEqual with expected and actual");
+    const failed = report.tests.find(
+      (test) => test.name === "expect › fails toEqual with expected and actual",
+    );
     expect(failed?.message).toBe("expected 2 to deeply equal 3");
     expect(failed?.expected).toBeUndefined();
   });
@@ -161,12 +175,16 @@ describe("a run", () => {
       { name: "loop › counts", status: "pass" },
       { name: "loop › spins forever", status: "fail", message: expect.stringMatching(/still running/) },
     ]);
-    expect(report.output).toMatch(/did not finish within 0\.1 s — did a loop never end\?.*“loop › spins forever”/);
+    expect(report.output).toMatch(
+      /did not finish within 0\.1 s — did a loop never end\?.*“loop › spins forever”/,
+    );
   });
 
   it("treats vitest that never starts as a sandbox failure, so the page can run the tests elsewhere", async () => {
     const { fake, engine } = await setUp({ processes: processes(() => ({ exitCode: undefined })) });
-    await expect(engine.run(files, tests, { timeoutMs: 1000 })).rejects.toThrow(/vitest did not start within/);
+    await expect(engine.run(files, tests, { timeoutMs: 1000 })).rejects.toThrow(
+      /vitest did not start within/,
+    );
     expect(fake.killed).toHaveLength(1);
   });
 

@@ -123,7 +123,8 @@ export function createWebContainerEngine(options: WebContainerEngineOptions): We
     else lastOutput = (lastOutput + event.text).slice(-MAX_KEPT_OUTPUT);
     for (const listener of outputListeners) listener(event);
   };
-  const fail = (kind: FailureKind): StartFailure => new StartFailure(describeFailure(kind, runtime.evidence()));
+  const fail = (kind: FailureKind): StartFailure =>
+    new StartFailure(describeFailure(kind, runtime.evidence()));
 
   async function boot(): Promise<Sandbox> {
     setStatus({ phase: "booting" });
@@ -172,7 +173,8 @@ export function createWebContainerEngine(options: WebContainerEngineOptions): We
   function start(): Promise<Sandbox> {
     started ??= (async () => {
       const sandbox = await boot();
-      const step = () => (status.phase === "setting-up" && status.step === "install" ? "installing vitest" : "loading vitest");
+      const step = () =>
+        status.phase === "setting-up" && status.step === "install" ? "installing vitest" : "loading vitest";
       const from = await within(setUp(sandbox), limits.setupMs, () =>
         fail({ kind: "setup-timeout", afterMs: limits.setupMs, step: step() }),
       );

@@ -36,7 +36,9 @@ export class ExerciseFolder {
       .filter((path) => this.mounted.get(path) !== files[path])
       .sort();
     for (const path of written) {
-      const folder = path.includes("/") ? `${EXERCISE_DIR}/${path.slice(0, path.lastIndexOf("/"))}` : EXERCISE_DIR;
+      const folder = path.includes("/")
+        ? `${EXERCISE_DIR}/${path.slice(0, path.lastIndexOf("/"))}`
+        : EXERCISE_DIR;
       if (!this.folders.has(folder)) {
         await this.sandbox.mkdir(folder);
         this.folders.add(folder);

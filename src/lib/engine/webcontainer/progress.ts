@@ -33,12 +33,12 @@ function toEvent(json: string): ProgressEvent | undefined {
   return undefined;
 }
 
-/** The length of the longest end of `text` that could begin a progress line. */
+/** The length of the longest end of `text` that could begin a progress line (with the "\r" a
+ *  terminal puts before its newline). */
 function partialStart(text: string): number {
-  for (let length = Math.min(START.length - 1, text.length); length > 0; length -= 1) {
-    if (START.startsWith(text.slice(-length))) return length;
-  }
-  return 0;
+  let length = Math.min(START.length - 1, text.length);
+  while (length > 0 && !START.startsWith(text.slice(-length))) length -= 1;
+  return text[text.length - length - 1] === "\r" ? length + 1 : length;
 }
 
 export class ProgressSplitter {

@@ -26,7 +26,10 @@ export function snapshotFiles(bytes: Uint8Array): SnapshotFile[] {
       const path = base ? `${base}/${name}` : name;
       if (isFolder(node)) walk(node, path);
       else if (node.f.c !== undefined)
-        files.push({ path, bytes: typeof node.f.c === "string" ? new TextEncoder().encode(node.f.c) : node.f.c });
+        files.push({
+          path,
+          bytes: typeof node.f.c === "string" ? new TextEncoder().encode(node.f.c) : node.f.c,
+        });
     }
   };
   walk(root, "");

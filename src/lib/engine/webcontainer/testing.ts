@@ -16,9 +16,15 @@ export const isVitest = (call: SpawnCall) => call.command === "node" && call.arg
 export const progressLine = (event: object) => `\r\n@@pocketflow ${JSON.stringify(event)}\r\n`;
 
 /** A vitest run that prints `output` and leaves these reports (undefined: none), exiting with `exitCode`. */
-export function vitestScript(reports: { json?: string; details?: string }, extra: Partial<ProcessScript> = {}) {
+export function vitestScript(
+  reports: { json?: string; details?: string },
+  extra: Partial<ProcessScript> = {},
+) {
   return {
-    output: [" RUN  v4.1.12 /home/pocketflow/exercise\r\n", progressLine({ event: "file", path: "tests/a.test.ts" })],
+    output: [
+      " RUN  v4.1.12 /home/pocketflow/exercise\r\n",
+      progressLine({ event: "file", path: "tests/a.test.ts" }),
+    ],
     effect(files) {
       if (reports.json !== undefined) files.write(JSON_REPORT, reports.json);
       if (reports.details !== undefined) files.write(DETAILS_REPORT, reports.details);

@@ -46,7 +46,9 @@ const isStringList = (value: unknown): value is string[] => Array.isArray(value)
 const isListOf = <T>(value: unknown, item: (entry: unknown) => entry is T): value is T[] =>
   Array.isArray(value) && value.every(item);
 
-const isAssertion = (value: unknown): value is VitestJsonReport["testResults"][number]["assertionResults"][number] =>
+const isAssertion = (
+  value: unknown,
+): value is VitestJsonReport["testResults"][number]["assertionResults"][number] =>
   isObject(value) &&
   isStringList(value.ancestorTitles) &&
   isString(value.title) &&
@@ -54,7 +56,10 @@ const isAssertion = (value: unknown): value is VitestJsonReport["testResults"][n
   isStringList(value.failureMessages);
 
 const isFileResult = (value: unknown): value is VitestJsonReport["testResults"][number] =>
-  isObject(value) && isString(value.name) && isString(value.message) && isListOf(value.assertionResults, isAssertion);
+  isObject(value) &&
+  isString(value.name) &&
+  isString(value.message) &&
+  isListOf(value.assertionResults, isAssertion);
 
 const isError = (value: unknown): value is ErrorDetails =>
   isObject(value) &&
@@ -80,7 +85,11 @@ export function readDetails(text: string): RunDetails {
   const valid =
     isObject(value) &&
     value.version === 1 &&
-    isListOf(value.tests, (test): test is RunDetails["tests"][number] => isErrorsOf(test) && isString((test as { fullName?: unknown }).fullName)) &&
+    isListOf(
+      value.tests,
+      (test): test is RunDetails["tests"][number] =>
+        isErrorsOf(test) && isString((test as { fullName?: unknown }).fullName),
+    ) &&
     isListOf(value.moduleErrors, isErrorsOf) &&
     isListOf(value.unhandledErrors, isError) &&
     isString(value.console);
@@ -132,7 +141,8 @@ export function outcomeFromVitestJson(
   return outcome;
 }
 
-const describeError = ({ name, message }: ErrorDetails) => (name && name !== "Error" ? `${name}: ${message}` : message);
+const describeError = ({ name, message }: ErrorDetails) =>
+  name && name !== "Error" ? `${name}: ${message}` : message;
 
 /**
  * The whole run as a TestReport. `details` may be missing (the course reporter did not get to write

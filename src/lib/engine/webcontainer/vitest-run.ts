@@ -84,7 +84,9 @@ export async function runVitest(
     return { ...stoppedReport("timeout", request.timeoutMs, seen), engine: "webcontainer", durationMs };
   }
   if (stopped === "no-start")
-    throw new SandboxFailure(`vitest did not start within ${inSeconds(request.vitestStartMs)} in the sandbox`);
+    throw new SandboxFailure(
+      `vitest did not start within ${inSeconds(request.vitestStartMs)} in the sandbox`,
+    );
   let json;
   try {
     json = readJsonReport(await sandbox.readFile(JSON_REPORT));
