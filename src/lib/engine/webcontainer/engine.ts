@@ -28,7 +28,7 @@ export interface Limits {
   vitestStartMs: number;
 }
 
-export const DEFAULT_LIMITS: Limits = { bootMs: 20_000, setupMs: 180_000, vitestStartMs: 60_000 };
+export const DEFAULT_LIMITS: Limits = { bootMs: 20_000, setupMs: 180_000, vitestStartMs: 30_000 };
 
 export type EngineStatus =
   | { phase: "idle" }

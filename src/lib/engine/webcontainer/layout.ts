@@ -8,6 +8,7 @@ export const PROJECT_FILES = [
   "package-lock.json",
   "vitest.config.js",
   "pocketflow-reporter.js",
+  "pocketflow-progress.js",
 ] as const;
 
 export type ProjectFiles = Record<(typeof PROJECT_FILES)[number], string>;

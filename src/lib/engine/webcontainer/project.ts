@@ -3,6 +3,7 @@
 // same hash (build/integration.ts), so a snapshot of another project never fits.
 import packageJson from "./project/package.json?raw";
 import packageLock from "./project/package-lock.json?raw";
+import progress from "./project/pocketflow-progress.js?raw";
 import reporter from "./project/pocketflow-reporter.js?raw";
 import vitestConfig from "./project/vitest.config.js?raw";
 import { projectHash, snapshotPath, type ProjectFiles } from "./layout";
@@ -12,6 +13,7 @@ export const projectFiles: ProjectFiles = {
   "package-lock.json": packageLock,
   "vitest.config.js": vitestConfig,
   "pocketflow-reporter.js": reporter,
+  "pocketflow-progress.js": progress,
 };
 
 export async function sandboxProject(): Promise<{ hash: string; files: ProjectFiles }> {

@@ -9,6 +9,7 @@ export const projectFiles: ProjectFiles = {
   "package-lock.json": '{ "lockfileVersion": 3 }',
   "vitest.config.js": "export default {};",
   "pocketflow-reporter.js": "export default class {}",
+  "pocketflow-progress.js": "",
 };
 
 export const isVitest = (call: SpawnCall) => call.command === "node" && call.args[0]?.includes("vitest");

@@ -20,6 +20,10 @@ export interface RunRequest {
   began: number;
 }
 
+/** Added to the time limit while no test is running (a file loading): vitest starts a fresh worker
+ *  for each file and compiles what it imports, which can take a loaded laptop seconds. */
+const FILE_LOAD_ALLOWANCE_MS = 15_000;
+
 /** How long a run waits for the rest of vitest's output after it exited. */
 const OUTPUT_GRACE_MS = 1000;
 
@@ -50,8 +54,9 @@ export async function runVitest(
   const seen: RunSoFar = { tests: [], output: "", file: "" };
   let stopped: "timeout" | "no-start" | undefined;
   let timer: ReturnType<typeof setTimeout> | undefined;
-  // A watchdog: vitest must start within its limit, then make progress (a file loading, a test
-  // starting or ending) at least once per time limit. An endless loop stops all progress.
+  // A watchdog: vitest must start within its limit; then a test that started must end (or the next
+  // start) within the time limit, and a file may take a while longer to load. An endless loop stops
+  // all progress.
   const watch = (ms: number, reason: "timeout" | "no-start") => {
     clearTimeout(timer);
     timer = setTimeout(() => {
@@ -61,8 +66,8 @@ export async function runVitest(
   };
   watch(request.vitestStartMs, "no-start");
   const onEvent = (event: ProgressEvent) => {
-    watch(request.timeoutMs, "timeout");
-    if (event.event === "file") seen.file = event.path;
+    watch(request.timeoutMs + (event.event === "test-start" ? 0 : FILE_LOAD_ALLOWANCE_MS), "timeout");
+    if (event.event === "file" || event.event === "collected") seen.file = event.path;
     else if (event.event === "test-start") seen.running = testNameFromFullName(event.name);
     else {
       seen.running = undefined;

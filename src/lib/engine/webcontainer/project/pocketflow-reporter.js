@@ -42,6 +42,10 @@ export default class PocketFlowReporter {
     this.mark({ event: "file", path: this.fileOf(module) });
   }
 
+  onTestModuleCollected(module) {
+    this.mark({ event: "collected", path: this.fileOf(module) });
+  }
+
   onTestCaseReady(test) {
     this.mark({ event: "test-start", name: test.fullName });
   }

@@ -3,14 +3,37 @@
 // reads the JSON report and the details the course's reporter adds (paths agreed in ../layout.ts; the
 // test:webcontainer-project check runs this exact config).
 import { fileURLToPath } from "node:url";
+import { transform } from "sucrase";
 import { defineConfig } from "vitest/config";
 
 const here = (path) => fileURLToPath(new URL(path, import.meta.url));
 
+/** TypeScript → JavaScript with sucrase, as the offline engine compiles it: esbuild-wasm (vite's
+ *  own transform, here through the wasm build) costs seconds of start-up on every run. */
+const stripTypes = {
+  name: "pocketflow-strip-types",
+  enforce: "pre",
+  transform(code, id) {
+    if (!/\.[cm]?ts$/.test(id)) return undefined;
+    const result = transform(code, {
+      transforms: ["typescript"],
+      filePath: id,
+      // Modern syntax as it is: class fields keep their [[Define]] semantics, as in TypeScript.
+      disableESTransforms: true,
+      production: true,
+      sourceMapOptions: { compiledFilename: id },
+    });
+    return { code: result.code, map: result.sourceMap };
+  },
+};
+
 export default defineConfig({
+  esbuild: false,
+  plugins: [stripTypes],
   test: {
     root: here("exercise"),
     include: ["tests/**/*.test.ts"],
+    setupFiles: [here("pocketflow-progress.js")],
     // One file after another in one worker, like the offline engine: a stuck test is the only one
     // running, and console output comes in the suite's order.
     fileParallelism: false,
