@@ -64,14 +64,23 @@ try {
       `${(snapshot.gzipped.length / 1024 / 1024).toFixed(1)} MB gzipped, ${snapshot.files} files.`,
   );
 
-  const engine = createWebContainerEngine({
-    runtime: nodeSandboxRuntime({ root: join(scratch, "sandbox"), node: node20.binary }),
-    project: { hash: snapshot.hash, files },
-    loadSnapshot: async () => new Uint8Array(gunzipSync(snapshot.gzipped)),
-  });
-  await engine.start();
-  if (engine.status.phase !== "ready" || engine.status.from !== "snapshot")
-    problems.push(`the engine did not start from the snapshot: ${JSON.stringify(engine.status)}`);
+  // Two sandboxes (this machine's cores) take the suites from one queue; each is one engine.
+  const sandboxes = Math.max(1, Number(process.env.SANDBOXES ?? 2));
+  const engines = await Promise.all(
+    Array.from({ length: sandboxes }, async (_, index) => {
+      const engine = createWebContainerEngine({
+        runtime: nodeSandboxRuntime({ root: join(scratch, `sandbox-${index}`), node: node20.binary }),
+        project: { hash: snapshot.hash, files },
+        loadSnapshot: async () => new Uint8Array(gunzipSync(snapshot.gzipped)),
+      });
+      await engine.start();
+      if (engine.status.phase !== "ready" || engine.status.from !== "snapshot")
+        problems.push(`the engine did not start from the snapshot: ${JSON.stringify(engine.status)}`);
+      return engine;
+    }),
+  );
+  const engine = engines[0] ?? engines[engines.length - 1];
+  if (!engine) throw new Error("no sandbox");
 
   const nodeReports = await runWithNodeVitest(
     join(projectRoot, ".cache", "webcontainer-project-node"),
@@ -79,30 +88,46 @@ try {
     { timeoutMs: Math.max(...cases.map((test) => test.timeoutMs)) },
   );
 
-  const rows: string[][] = [];
+  const rows = new Map<Case, string[]>();
   let sandboxMs = 0;
-  for (const test of cases) {
-    const node = nodeReports.get(idOf(test));
-    if (!node) throw new Error(`Node vitest gave no report for ${idOf(test)}`);
-    const sandbox: TestReport = await engine.run(test.files, test.tests, { timeoutMs: test.timeoutMs });
-    sandboxMs += sandbox.durationMs;
-    const found = differences(node, sandbox);
-    if (test.variant === "starter" && !sandbox.tests.some((outcome) => outcome.status === "fail"))
-      found.push("every test passes on the starter");
-    if (test.variant === "solution" && sandbox.status !== "pass") found.push("the solution does not pass");
-    if (found.length > 0)
-      problems.push(`${idOf(test)}:\n  ${found.join("\n  ")}\n  output:\n${sandbox.output}`);
-    rows.push([
-      test.label,
-      test.variant,
-      `${node.status} (${summarize(node)})`,
-      `${sandbox.status} (${summarize(sandbox)})`,
-      seconds(sandbox.durationMs),
-      found.length === 0 ? "same" : `${found.length} differ`,
-    ]);
-  }
-  printTable(["suite", "code", "node vitest", "sandbox (Node 20)", "time", "parity"], rows);
-  console.log(`\n${cases.length} suites in the sandbox project: ${seconds(sandboxMs)}, one after another.`);
+  const queue = [...cases];
+  const started = performance.now();
+  await Promise.all(
+    engines.map(async (own) => {
+      for (let test = queue.shift(); test; test = queue.shift()) {
+        const node = nodeReports.get(idOf(test));
+        if (!node) throw new Error(`Node vitest gave no report for ${idOf(test)}`);
+        const sandbox: TestReport = await own.run(test.files, test.tests, { timeoutMs: test.timeoutMs });
+        sandboxMs += sandbox.durationMs;
+        const found = differences(node, sandbox);
+        if (test.variant === "starter" && !sandbox.tests.some((outcome) => outcome.status === "fail"))
+          found.push("every test passes on the starter");
+        if (test.variant === "solution" && sandbox.status !== "pass")
+          found.push("the solution does not pass");
+        if (found.length > 0)
+          problems.push(`${idOf(test)}:\n  ${found.join("\n  ")}\n${failuresOf(sandbox)}`);
+        const row = [
+          test.label,
+          test.variant,
+          `${node.status} (${summarize(node)})`,
+          `${sandbox.status} (${summarize(sandbox)})`,
+          seconds(sandbox.durationMs),
+          found.length === 0 ? "same" : `${found.length} differ`,
+        ];
+        rows.set(test, row);
+        console.log(`  ${row.join("  ")}`);
+      }
+    }),
+  );
+  console.log("");
+  printTable(
+    ["suite", "code", "node vitest", "sandbox (Node 20)", "time", "parity"],
+    cases.map((test) => rows.get(test) ?? []),
+  );
+  console.log(
+    `\n${cases.length} suites in the sandbox project: ${seconds(performance.now() - started)} in ` +
+      `${sandboxes} sandboxes (${seconds(sandboxMs)} of runs).`,
+  );
 
   const loop = await engine.run(endlessLoop.files, endlessLoop.tests, { timeoutMs: 1000 });
   const spinning = loop.tests.find((outcome) => outcome.name === "spins forever");
@@ -136,3 +161,11 @@ if (problems.length > 0) {
   process.exit(1);
 }
 console.log(`\nSandbox project: ${cases.length} suites on Node 20, no differences.`);
+
+/** What failed in a report and its output, for a difference's explanation. */
+function failuresOf(report: TestReport): string {
+  const failed = report.tests
+    .filter((test) => test.status === "fail")
+    .map((test) => `  ✗ ${test.name}: ${test.message ?? ""}`);
+  return [...failed, report.output ? `  output:\n${report.output}` : ""].filter(Boolean).join("\n");
+}

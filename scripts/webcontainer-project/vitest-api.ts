@@ -61,7 +61,13 @@ const CHECKS: { key: keyof VitestApiUse; title: string; test: string; check: str
     check: 'typeof (vi as Record<string, unknown>)[name] === "function"',
   },
   { key: "expectStatics", title: "expect", test: "expect.%s", check: "has(expect, name)" },
-  { key: "matchers", title: "matchers", test: ".%s", check: "has(expect(0), name)" },
+  // A matcher of expect, or of expectTypeOf's chain (`.toEqualTypeOf`, checked by tsc).
+  {
+    key: "matchers",
+    title: "matchers",
+    test: ".%s",
+    check: "has(expect(0), name) || has(expectTypeOf(0), name)",
+  },
 ];
 
 /** A suite with one test per name: it passes in a vitest that has everything the suites use. */
@@ -73,7 +79,7 @@ export function apiSuite(use: VitestApiUse): string {
   );
   return [
     'import * as vitest from "vitest";',
-    'import { describe, expect, it, vi } from "vitest";',
+    'import { describe, expect, expectTypeOf, it, vi } from "vitest";',
     "",
     "const has = (owner: object, name: string) => name in owner;",
     "",

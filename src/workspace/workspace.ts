@@ -5,7 +5,8 @@ import type { TestReport } from "../lib/engine/report";
 import { askToConfirm } from "./confirm";
 import { h, uniqueId } from "./dom";
 import { CodeEditor } from "./editor";
-import { loadEngine, warmEngine, type PreparedEngine } from "./engine";
+import { engineSwitch, loadEngine, warmEngine, type PreparedEngine } from "./engine";
+import { enginePanel } from "./engine-panel";
 import { HintsView } from "./hints-view";
 import {
   ANNOUNCE,
@@ -116,6 +117,7 @@ class Workspace {
     this.badge.hidden = !this.record?.completedAt;
 
     const help = h("p", { class: "ws-help muted", id: helpId }, HELP);
+    const engines = options.engine ? undefined : enginePanel(engineSwitch());
     mount.replaceChildren(
       h(
         "div",
@@ -125,8 +127,10 @@ class Workspace {
         h("div", { class: "ws-files" }, tabs, host),
         help,
         this.toolbar.element,
+        engines?.picker,
         this.hints.element,
         this.results.element,
+        engines?.terminal,
         this.announcer,
       ),
     );

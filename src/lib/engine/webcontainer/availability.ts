@@ -108,3 +108,6 @@ export class StartFailure extends Error {
     super(failure.message);
   }
 }
+
+/** A run the sandbox itself could not do (not the learner's code): the page runs it elsewhere. */
+export class SandboxFailure extends Error {}

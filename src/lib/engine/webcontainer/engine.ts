@@ -4,7 +4,13 @@
 // fits), then runs `vitest run` per run and reads vitest's JSON report into a TestReport. The
 // runtime is injected (api-runtime.ts in the page, fake-runtime.ts in tests).
 import type { TestEngine } from "../report";
-import { describeFailure, StartFailure, type BootFailure, type FailureKind } from "./availability";
+import {
+  describeFailure,
+  SandboxFailure,
+  StartFailure,
+  type BootFailure,
+  type FailureKind,
+} from "./availability";
 import { ExerciseFolder } from "./exercise-files";
 import {
   linkTarget,
@@ -15,7 +21,7 @@ import {
   type SnapshotManifest,
 } from "./layout";
 import type { FileTree, Sandbox, SandboxProcess, SandboxRuntime, TerminalSize } from "./runtime";
-import { runVitest, SandboxFailure, type OutputEvent } from "./vitest-run";
+import { runVitest, type OutputEvent } from "./vitest-run";
 
 export { SandboxFailure, type OutputEvent };
 

@@ -3,7 +3,8 @@
 // and how each test ended. The engine needs them to stop a stuck run and to say what was running.
 
 export type ProgressEvent =
-  | { event: "file" | "collected"; path: string }
+  | { event: "file"; path: string }
+  | { event: "collected"; path: string }
   | { event: "test-start"; name: string }
   | { event: "test-done"; name: string; state: string; message?: string };
 
@@ -24,8 +25,8 @@ function toEvent(json: string): ProgressEvent | undefined {
   const path = text("path");
   const name = text("name");
   const state = text("state");
-  if ((entry.event === "file" || entry.event === "collected") && path !== undefined)
-    return { event: entry.event, path };
+  if (entry.event === "file" && path !== undefined) return { event: "file", path };
+  if (entry.event === "collected" && path !== undefined) return { event: "collected", path };
   if (entry.event === "test-start" && name !== undefined) return { event: "test-start", name };
   if (entry.event === "test-done" && name !== undefined && state !== undefined) {
     const message = text("message");

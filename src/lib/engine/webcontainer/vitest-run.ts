@@ -2,13 +2,11 @@
 // stuck run is stopped, then the report read into a TestReport.
 import { testNameFromFullName, type TestOutcome, type TestReport } from "../report";
 import { inSeconds, stoppedReport, type RunSoFar } from "../worker/timeout-report";
+import { SandboxFailure } from "./availability";
 import { DETAILS_REPORT, EXERCISE_DIR, JSON_REPORT, vitestRun } from "./layout";
 import { ProgressSplitter, type ProgressEvent } from "./progress";
 import type { Sandbox } from "./runtime";
 import { readDetails, readJsonReport, reportFromVitestRun, type RunDetails } from "./vitest-json";
-
-/** A run the sandbox itself could not do (not the learner's code): the page runs it elsewhere. */
-export class SandboxFailure extends Error {}
 
 export type OutputEvent = { type: "run-start"; command: string } | { type: "text"; text: string };
 
@@ -65,14 +63,22 @@ export async function runVitest(
     }, ms);
   };
   watch(request.vitestStartMs, "no-start");
+  // Tests that started and have not ended. Starts come at once (the setup file) and again in
+  // vitest's batches, ends only in batches: a test's end may arrive after the next one started.
+  const started: string[] = [];
   const onEvent = (event: ProgressEvent) => {
     watch(request.timeoutMs + (event.event === "test-start" ? 0 : FILE_LOAD_ALLOWANCE_MS), "timeout");
     if (event.event === "file" || event.event === "collected") seen.file = event.path;
-    else if (event.event === "test-start") seen.running = testNameFromFullName(event.name);
-    else {
-      seen.running = undefined;
-      seen.tests.push(outcomeOfProgress(event));
+    else if (event.event === "test-start") {
+      const name = testNameFromFullName(event.name);
+      if (!started.includes(name)) started.push(name);
+    } else {
+      const outcome = outcomeOfProgress(event);
+      const at = started.indexOf(outcome.name);
+      if (at >= 0) started.splice(at, 1);
+      seen.tests.push(outcome);
     }
+    seen.running = started.at(-1);
   };
   const splitter = new ProgressSplitter(onEvent, (text) => emit({ type: "text", text }));
   const reading = process.output

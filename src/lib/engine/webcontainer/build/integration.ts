@@ -1,7 +1,8 @@
 // The Astro integration that ships the sandbox project's snapshot: written into the build at
 // `_sandbox/<hash>.snapshot` (content-addressed, served with a long cache, see public/_headers), and
 // made on demand by `astro dev`. Set POCKETFLOW_SANDBOX_SNAPSHOT=off to build without it (the page
-// then installs the project inside the WebContainer, which is slower but works).
+// then installs the project inside the WebContainer, which is slower but works); a site built with
+// PUBLIC_WEBCONTAINER=off uses no WebContainer and gets no snapshot either.
 import type { AstroIntegration } from "astro";
 import { mkdirSync, writeFileSync } from "node:fs";
 import { dirname, join } from "node:path";
@@ -22,7 +23,8 @@ export function sandboxSnapshot(): AstroIntegration {
     });
     return pending;
   };
-  const off = () => process.env.POCKETFLOW_SANDBOX_SNAPSHOT === "off";
+  const off = () =>
+    process.env.POCKETFLOW_SANDBOX_SNAPSHOT === "off" || process.env.PUBLIC_WEBCONTAINER === "off";
 
   return {
     name: "pocketflow-sandbox-snapshot",
@@ -53,7 +55,7 @@ export function sandboxSnapshot(): AstroIntegration {
       },
       "astro:build:done": async ({ dir, logger }) => {
         if (off()) {
-          logger.warn("POCKETFLOW_SANDBOX_SNAPSHOT=off: no sandbox snapshot; WebContainers will npm ci.");
+          logger.warn("No sandbox snapshot (POCKETFLOW_SANDBOX_SNAPSHOT or PUBLIC_WEBCONTAINER is off).");
           return;
         }
         const started = performance.now();
