@@ -89,8 +89,9 @@ export function enginePicker({ state, onChoose, onRetry }: EnginePickerOptions):
     select.value = next.choice;
     const webContainerOption = select.querySelector<HTMLOptionElement>('option[value="webcontainer"]');
     if (webContainerOption) webContainerOption.disabled = next.webcontainer.phase === "unsupported";
-    status.textContent = webContainerStatus(next);
     const failed = next.webcontainer.phase === "failed" && next.choice !== "worker";
+    // The notice says it all when the WebContainer failed.
+    status.textContent = failed ? "" : webContainerStatus(next);
     notice.hidden = !failed;
     noticeText.textContent = next.webcontainer.phase === "failed" ? next.webcontainer.message : "";
     last.textContent = lastRunText(next);

@@ -180,6 +180,33 @@ describe("a run", () => {
     );
   });
 
+  it("never lets late news of other tests extend a running test's limit", async () => {
+    // vitest's batched events about an earlier test arrive after the stuck test started.
+    const stuck = {
+      output: [
+        progressLine({ event: "file", path: "tests/loop.test.ts" }),
+        progressLine({ event: "test-start", name: "loop > counts" }),
+        progressLine({ event: "test-start", name: "loop > spins forever" }),
+      ],
+      later: [
+        { afterMs: 300, text: progressLine({ event: "test-done", name: "loop > counts", state: "passed" }) },
+        { afterMs: 600, text: progressLine({ event: "collected", path: "tests/loop.test.ts" }) },
+        // Printed only by a run still going long after the running test's limit.
+        { afterMs: 5000, text: "still running\r\n" },
+      ],
+      exitCode: undefined,
+    };
+    const { engine } = await setUp({ processes: processes(() => stuck) });
+    const report = await engine.run(files, tests, { timeoutMs: 100 });
+    // Stopped at the running test's limit (100 ms + 1 s grace), not 15 s after the late news.
+    expect(engine.lastOutput).not.toContain("still running");
+    expect(report.status).toBe("timeout");
+    expect(report.tests.map((test) => [test.name, test.status])).toEqual([
+      ["loop › counts", "pass"],
+      ["loop › spins forever", "fail"],
+    ]);
+  });
+
   it("treats vitest that never starts as a sandbox failure, so the page can run the tests elsewhere", async () => {
     const { fake, engine } = await setUp({ processes: processes(() => ({ exitCode: undefined })) });
     await expect(engine.run(files, tests, { timeoutMs: 1000 })).rejects.toThrow(

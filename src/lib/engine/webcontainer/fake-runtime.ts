@@ -21,6 +21,8 @@ export interface SpawnCall {
 /** What a scripted process does: print, touch files, then exit (or never, until killed). */
 export interface ProcessScript {
   output?: string[];
+  /** Printed later, each at its time after the start (for watchdog tests). */
+  later?: { afterMs: number; text: string }[];
   /** Runs after the output is printed, before the exit. */
   effect?(files: FakeFiles): void;
   /** undefined: the process never exits by itself. */
@@ -98,6 +100,9 @@ function scriptedProcess(script: ProcessScript, files: FakeFiles, onKill: () => 
     start(streamController) {
       controller = streamController;
       // Printed on a later task, as a real process's output arrives.
+      for (const { afterMs, text } of script.later ?? []) {
+        setTimeout(() => done || streamController.enqueue(text), afterMs);
+      }
       setTimeout(() => {
         if (done) return;
         for (const chunk of script.output ?? []) streamController.enqueue(chunk);

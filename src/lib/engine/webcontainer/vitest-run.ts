@@ -22,6 +22,9 @@ export interface RunRequest {
  *  for each file and compiles what it imports, which can take a loaded laptop seconds. */
 const FILE_LOAD_ALLOWANCE_MS = 15_000;
 
+/** vitest's own word on a test that timed out comes in a batch, a moment after the limit. */
+const RESULT_GRACE_MS = 1000;
+
 /** How long a run waits for the rest of vitest's output after it exited. */
 const OUTPUT_GRACE_MS = 1000;
 
@@ -67,11 +70,15 @@ export async function runVitest(
   // vitest's batches, ends only in batches: a test's end may arrive after the next one started.
   const started: string[] = [];
   const onEvent = (event: ProgressEvent) => {
-    watch(request.timeoutMs + (event.event === "test-start" ? 0 : FILE_LOAD_ALLOWANCE_MS), "timeout");
     if (event.event === "file" || event.event === "collected") seen.file = event.path;
     else if (event.event === "test-start") {
       const name = testNameFromFullName(event.name);
-      if (!started.includes(name)) started.push(name);
+      if (!started.includes(name)) {
+        started.push(name);
+        // The time limit counts from a test's start; vitest fails a test whose promise never
+        // settles at that limit itself, so its word arrives first, and only a blocked test is killed.
+        watch(request.timeoutMs + RESULT_GRACE_MS, "timeout");
+      }
     } else {
       const outcome = outcomeOfProgress(event);
       const at = started.indexOf(outcome.name);
@@ -79,6 +86,8 @@ export async function runVitest(
       seen.tests.push(outcome);
     }
     seen.running = started.at(-1);
+    // No test running: a file may be loading. Late news of other tests never extends a test's limit.
+    if (started.length === 0) watch(request.timeoutMs + FILE_LOAD_ALLOWANCE_MS, "timeout");
   };
   const splitter = new ProgressSplitter(onEvent, (text) => emit({ type: "text", text }));
   const reading = process.output
