@@ -12,43 +12,18 @@ import { gunzipSync } from "node:zlib";
 import { summarize, type TestReport } from "../src/lib/engine/report";
 import { buildSnapshot, readProjectFiles } from "../src/lib/engine/webcontainer/build/snapshot";
 import { createWebContainerEngine } from "../src/lib/engine/webcontainer/engine";
-import { listExerciseSlugs, loadExercise, projectRoot } from "../src/lib/exercises/load";
-import type { Files } from "../src/lib/exercises/schema";
+import { projectRoot } from "../src/lib/exercises/load";
 import { runWithNodeVitest } from "./lib/node-vitest";
 import { printTable } from "./lib/print-table";
+import { caseId, suiteCases, type SuiteCase } from "./lib/suite-cases";
 import { differences } from "./parity/compare";
 import { endlessLoop, fixtures } from "./parity/fixtures";
 import { findNode20 } from "./webcontainer-project/node20";
 import { nodeSandboxRuntime } from "./webcontainer-project/node-sandbox";
 import { apiSuite, vitestApiUsedBy } from "./webcontainer-project/vitest-api";
 
-interface Case {
-  label: string;
-  variant: "starter" | "solution" | "fixture";
-  files: Files;
-  tests: Files;
-  timeoutMs: number;
-}
-
-const only = process.argv.slice(2);
-const exercises = listExerciseSlugs()
-  .filter((slug) => only.length === 0 || only.some((prefix) => slug.startsWith(prefix)))
-  .map(loadExercise);
-const cases: Case[] = [
-  ...exercises.flatMap((exercise) =>
-    (["starter", "solution"] as const).map((variant) => ({
-      label: exercise.slug,
-      variant,
-      files: exercise[variant],
-      tests: exercise.tests,
-      timeoutMs: exercise.timeoutMs,
-    })),
-  ),
-  ...fixtures
-    .filter(() => only.length === 0)
-    .map((fixture) => ({ label: fixture.id, variant: "fixture" as const, timeoutMs: 5000, ...fixture })),
-];
-const idOf = (test: Case) => `${test.label}--${test.variant}`;
+const { cases, unreadable } = suiteCases(process.argv.slice(2));
+const idOf = caseId;
 const seconds = (ms: number) => `${(ms / 1000).toFixed(1)} s`;
 
 const node20 = findNode20();
@@ -88,7 +63,7 @@ try {
     { timeoutMs: Math.max(...cases.map((test) => test.timeoutMs)) },
   );
 
-  const rows = new Map<Case, string[]>();
+  const rows = new Map<SuiteCase, string[]>();
   let sandboxMs = 0;
   const queue = [...cases];
   const started = performance.now();
@@ -139,10 +114,7 @@ try {
     `Endless loop: ${loop.status} after ${seconds(loop.durationMs)}; the next run: ${after.status}.`,
   );
 
-  const suites = [
-    ...exercises.flatMap((exercise) => Object.values(exercise.tests)),
-    ...fixtures.flatMap((fixture) => Object.values(fixture.tests)),
-  ];
+  const suites = cases.flatMap((test) => Object.values(test.tests));
   const use = vitestApiUsedBy(suites);
   const api = await engine.run({}, { "tests/vitest-api.test.ts": apiSuite(use) }, { timeoutMs: 5000 });
   const missing = api.tests.filter((outcome) => outcome.status === "fail").map((outcome) => outcome.name);
@@ -160,6 +132,8 @@ if (problems.length > 0) {
   console.error(`\nThe sandbox project disagrees:\n\n${problems.join("\n\n")}`);
   process.exit(1);
 }
+if (unreadable.length > 0)
+  console.warn(`\nNot checked (the exercise does not load):\n  ${unreadable.join("\n  ")}`);
 console.log(`\nSandbox project: ${cases.length} suites on Node 20, no differences.`);
 
 /** What failed in a report and its output, for a difference's explanation. */

@@ -66,7 +66,8 @@ export function enginePicker({ state, onChoose, onRetry }: EnginePickerOptions):
   );
   select.addEventListener("change", () => onChoose(select.value as EngineChoice));
   const status = h("span", { class: "ws-engine-status muted" });
-  const last = h("p", { class: "ws-engine-last muted", "aria-live": "polite" });
+  // Not a live region: the results announce each run; this line is there to be read.
+  const last = h("p", { class: "ws-engine-last muted" });
   const retry = h("button", { type: "button", class: "ws-button ws-engine-retry" }, "Reload and try again");
   retry.addEventListener("click", onRetry);
   const noticeText = h("span", {});

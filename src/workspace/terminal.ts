@@ -64,6 +64,15 @@ async function createXterm(host: HTMLElement, interactive: boolean): Promise<{ t
       selectionBackground: cssVar("--border", "#d0d7de"),
     },
   });
+  // The keyboard way out, as in the editor: Esc, then Tab leaves the terminal (Tab alone is the
+  // shell's completion).
+  let escaped = false;
+  term.attachCustomKeyEventHandler((event) => {
+    if (event.type !== "keydown") return true;
+    if (event.key === "Tab" && (escaped || !interactive)) return false;
+    escaped = event.key === "Escape";
+    return true;
+  });
   const fitter = new FitAddon();
   term.loadAddon(fitter);
   term.open(host);
@@ -145,7 +154,7 @@ export function terminalView(options: TerminalOptions): TerminalView {
     const why = options.unavailable();
     shellNote.textContent = why
       ? `The shell runs in the WebContainer. ${why}`
-      : "A shell in the sandbox project: try npx vitest run, or node.";
+      : "A shell in the sandbox project: try npx vitest run, or node. Esc, then Tab, leaves it.";
     if (why || shell) return;
     shell = createXterm(shellHost, true).then(
       async ({ term }) => {
