@@ -60,17 +60,3 @@ export interface SandboxRuntime {
   boot(): Promise<Sandbox>;
   evidence(): BootEvidence;
 }
-
-/** Reads a process's whole output into one string (used for short commands such as npm ci). */
-export async function collectOutput(process: SandboxProcess, onChunk?: (chunk: string) => void) {
-  let text = "";
-  await process.output.pipeTo(
-    new WritableStream({
-      write(chunk) {
-        text += chunk;
-        onChunk?.(chunk);
-      },
-    }),
-  );
-  return text;
-}
