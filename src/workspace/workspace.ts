@@ -9,7 +9,8 @@ import { BADGE_TEXT, completeWith, completionOf } from "./completion";
 import { askToConfirm } from "./confirm";
 import { h, uniqueId } from "./dom";
 import { CodeEditor } from "./editor";
-import { loadEngine, warmEngine, type PreparedEngine } from "./engine";
+import { engineSwitch, loadEngine, warmEngine, type PreparedEngine } from "./engine";
+import { enginePanel } from "./engine-panel";
 import { HintsView } from "./hints-view";
 import type { StorageState } from "./browser-storage";
 import {
@@ -130,7 +131,13 @@ class Workspace {
     this.showBadge();
 
     const help = h("p", { class: "ws-help muted", id: helpId }, HELP);
-    const lower = h("div", { class: "ws-lower" }, this.results.element, this.hints.element, help);
+    const engines = options.engine ? undefined : enginePanel(engineSwitch());
+    const lower = h("div", { class: "ws-lower" }, this.results.element);
+    if (engines) {
+      this.results.element.before(engines.picker);
+      lower.append(engines.terminal);
+    }
+    lower.append(this.hints.element, help);
     const solveLocally = panel.querySelector("[data-solve-locally]");
     if (solveLocally) lower.append(solveLocally);
     lower.append(this.announcer);

@@ -1,0 +1,91 @@
+// The course's reporter, beside vitest's JSON reporter. While the tests run it prints one progress
+// line per event (only when the page asks, with POCKETFLOW_PROGRESS=1), so the page can stop a stuck
+// run and say which test was running. At the end it writes what the JSON report leaves out: each
+// failure's expected and actual values, the console output of the tests, and errors outside tests.
+import { mkdirSync, writeFileSync } from "node:fs";
+import { dirname, relative } from "node:path";
+
+/** Progress lines start with this; the page takes them out of what the Terminal shows. */
+const MARK = "@@pocketflow ";
+/** Console output beyond this is dropped, as in the offline engine. */
+const MAX_CONSOLE_CHARS = 200_000;
+
+const errorOf = ({ name, message, expected, actual }) => ({
+  name: typeof name === "string" ? name : "Error",
+  message: typeof message === "string" ? message : String(message),
+  ...(typeof expected === "string" ? { expected } : {}),
+  ...(typeof actual === "string" ? { actual } : {}),
+});
+
+export default class PocketFlowReporter {
+  constructor({ detailsFile }) {
+    this.detailsFile = detailsFile;
+    this.progress = process.env.POCKETFLOW_PROGRESS === "1";
+    this.console = "";
+    this.root = "";
+  }
+
+  onInit(vitest) {
+    this.root = vitest.config.root;
+  }
+
+  mark(event) {
+    // On a line of its own, whatever vitest printed last.
+    if (this.progress) process.stdout.write(`\n${MARK}${JSON.stringify(event)}\n`);
+  }
+
+  fileOf(module) {
+    return relative(this.root, module.moduleId).split("\\").join("/");
+  }
+
+  onTestModuleStart(module) {
+    this.mark({ event: "file", path: this.fileOf(module) });
+  }
+
+  onTestModuleCollected(module) {
+    this.mark({ event: "collected", path: this.fileOf(module) });
+  }
+
+  onTestCaseReady(test) {
+    this.mark({ event: "test-start", name: test.fullName });
+  }
+
+  onTestCaseResult(test) {
+    const { state, errors } = test.result();
+    const message = errors?.[0]?.message?.split("\n")[0]?.slice(0, 300);
+    this.mark({ event: "test-done", name: test.fullName, state, ...(message ? { message } : {}) });
+  }
+
+  onUserConsoleLog(log) {
+    if (this.console.length < MAX_CONSOLE_CHARS) this.console += log.content;
+  }
+
+  onTestRunEnd(modules, unhandledErrors) {
+    const details = {
+      version: 1,
+      tests: modules.flatMap((module) =>
+        [...module.children.allTests()]
+          .filter((test) => test.result().state === "failed")
+          .map((test) => ({
+            file: this.fileOf(module),
+            fullName: test.fullName,
+            errors: (test.result().errors ?? []).map(errorOf),
+          })),
+      ),
+      // A file that did not load, and hooks around its tests that failed (a beforeAll that threw).
+      moduleErrors: modules
+        .map((module) => ({
+          file: this.fileOf(module),
+          errors: [module, ...module.children.allSuites()].flatMap((suite) => suite.errors()).map(errorOf),
+        }))
+        .filter((entry) => entry.errors.length > 0),
+      unhandledErrors: unhandledErrors.map(errorOf),
+      console:
+        this.console.length > MAX_CONSOLE_CHARS
+          ? `${this.console.slice(0, MAX_CONSOLE_CHARS)}\n… output truncated after ${MAX_CONSOLE_CHARS} characters\n`
+          : this.console,
+    };
+    mkdirSync(dirname(this.detailsFile), { recursive: true });
+    writeFileSync(this.detailsFile, JSON.stringify(details));
+  }
+}

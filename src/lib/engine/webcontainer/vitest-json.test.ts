@@ -1,0 +1,127 @@
+// Reports of real vitest 4.1 runs in the sandbox project (fixtures/, recorded from the parity
+// fixtures) read into TestReports, and what happens to reports that are not what they claim.
+import { readFileSync } from "node:fs";
+import { describe, expect, it } from "vitest";
+import {
+  messageFromStack,
+  outcomeFromVitestJson,
+  readDetails,
+  readJsonReport,
+  relativeTo,
+  reportFromVitestRun,
+} from "./vitest-json";
+
+const fixture = (name: string) => readFileSync(new URL(`./fixtures/${name}`, import.meta.url), "utf8");
+const ROOT = "/home/pocketflow/exercise";
+const read = (id: string, withDetails = true) =>
+  reportFromVitestRun(
+    readJsonReport(fixture(`${id}.report.json`)),
+    withDetails ? readDetails(fixture(`${id}.details.json`)) : undefined,
+    ROOT,
+    12,
+  );
+
+describe("a run's reports as a TestReport", () => {
+  it("names tests as the other engines do and maps every vitest state to pass or fail", () => {
+    const report = read("engine-matchers");
+    const status = Object.fromEntries(report.tests.map((test) => [test.name, test.status]));
+    expect(status).toMatchObject({
+      "expect › passes toEqual on equal objects": "pass",
+      "expect › fails when expect.assertions is not met": "fail",
+      "table 1 › doubles 1 to 2": "pass",
+      "a failing beforeAll › does not run its tests": "fail",
+      "is skipped": "fail",
+      "is still to do": "fail",
+      "is expected to fail": "pass",
+      "starts with the real console.warn: files are isolated": "pass",
+    });
+    const skipped = report.tests.find((test) => test.name === "is skipped");
+    expect(skipped?.message).toBe("test skipped");
+    expect(report).toMatchObject({ engine: "webcontainer", status: "fail", durationMs: 12 });
+    // Files in order, as the offline engine runs them.
+    expect(report.tests[0]?.name).toBe("starts with the real console.warn: files are isolated");
+  });
+
+  it("says why a file did not load, once for every file it stopped, with paths the editor knows", () => {
+    const report = read("engine-syntax-error");
+    expect(report.status).toBe("error");
+    expect(report.tests).toEqual([]);
+    expect(report.output).toBe(
+      'tests/load.test.ts: Transform failed with 1 error:\npocketflow.ts:1:29: ERROR: Unexpected ";"\n',
+    );
+  });
+
+  it("reads the file error from the JSON report alone when the details are missing", () => {
+    expect(read("engine-syntax-error", false).output).toContain("tests/load.test.ts: Transform failed");
+  });
+
+  it("calls a run with no test file an error", () => {
+    const report = reportFromVitestRun({ testResults: [] }, undefined, ROOT, 1);
+    expect(report.status).toBe("error");
+    expect(report.output).toContain("no *.test.ts file");
+  });
+
+  it("adds the console output and errors nobody awaited", () => {
+    const details = {
+      ...readDetails(fixture("engine-matchers.details.json")),
+      console: "hello from /home/pocketflow/exercise/calc.ts\n",
+      unhandledErrors: [{ name: "TypeError", message: "x is not a function" }],
+    };
+    const report = reportFromVitestRun(
+      readJsonReport(fixture("engine-matchers.report.json")),
+      details,
+      ROOT,
+      1,
+    );
+    expect(report.output.startsWith("hello from calc.ts\n")).toBe(true);
+    expect(report.output).toContain(
+      "Unhandled error (a promise nobody awaited?): TypeError: x is not a function",
+    );
+  });
+});
+
+describe("the outcome of one test", () => {
+  const relative = relativeTo(ROOT);
+  const failed = { ancestorTitles: ["a"], title: "b", status: "failed" };
+  it("prefers the reporter's error, with expected and actual", () => {
+    const errors = [{ name: "AssertionError", message: "expected 1 to be 2", expected: "2", actual: "1" }];
+    expect(outcomeFromVitestJson({ ...failed, failureMessages: ["ignored"] }, errors, relative)).toEqual({
+      name: "a › b",
+      status: "fail",
+      message: "expected 1 to be 2",
+      expected: "2",
+      actual: "1",
+    });
+  });
+  it("falls back to the JSON report's stack, without the error's name and frames", () => {
+    const stack = `AssertionError: expected 1 to be 2\n    at ${ROOT}/tests/a.test.ts:3:5`;
+    expect(outcomeFromVitestJson({ ...failed, failureMessages: [stack] }, undefined, relative).message).toBe(
+      "expected 1 to be 2",
+    );
+  });
+  it("says a test that did not run was pending", () => {
+    const pending = { ancestorTitles: [], title: "t", status: "pending", failureMessages: [] };
+    expect(outcomeFromVitestJson(pending, undefined, relative).message).toBe("test pending");
+  });
+});
+
+describe("reading untrusted reports", () => {
+  it("refuses a JSON report of another shape", () => {
+    expect(() => readJsonReport('{"testResults": [{"name": 1}]}')).toThrow(/expected shape/);
+    expect(() => readJsonReport("[]")).toThrow(/expected shape/);
+    expect(() => readJsonReport("not json")).toThrow();
+  });
+  it("refuses details of another version or shape", () => {
+    expect(() => readDetails('{"version": 2}')).toThrow(/expected shape/);
+    const details = JSON.parse(fixture("engine-matchers.details.json"));
+    details.tests[0].errors[0].expected = 3;
+    expect(() => readDetails(JSON.stringify(details))).toThrow(/expected shape/);
+  });
+  it("strips colours and the sandbox's paths from messages", () => {
+    expect(relativeTo(ROOT)(`\u001b[31mboom\u001b[39m at file://${ROOT}/pocketflow.ts:1:2`)).toBe(
+      "boom at pocketflow.ts:1:2",
+    );
+    expect(messageFromStack("TypeError: x is not a function")).toBe("x is not a function");
+    expect(messageFromStack("TODO: write prep")).toBe("TODO: write prep");
+  });
+});
