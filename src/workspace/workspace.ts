@@ -133,10 +133,8 @@ class Workspace {
     const help = h("p", { class: "ws-help muted", id: helpId }, HELP);
     const engines = options.engine ? undefined : enginePanel(engineSwitch());
     const lower = h("div", { class: "ws-lower" }, this.results.element);
-    if (engines) {
-      this.results.element.before(engines.picker);
-      lower.append(engines.terminal);
-    }
+    // Results first; which engine ran them, and its terminal, below.
+    if (engines) lower.append(engines.picker, engines.terminal);
     lower.append(this.hints.element, help);
     const solveLocally = panel.querySelector("[data-solve-locally]");
     if (solveLocally) lower.append(solveLocally);
