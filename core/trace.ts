@@ -8,7 +8,7 @@
 export { diff, formatChange, type Change } from "./trace/diff";
 export { formatTrace, outcomeOf, type FormatOptions } from "./trace/format";
 export { describeGraph, toMermaid, type Graph, type GraphEdge, type GraphNode } from "./trace/graph";
-export { installTracing, type TraceableCore } from "./trace/install";
+export { installTracing, type InstallOptions, type TraceableCore } from "./trace/install";
 export { Tracer, type TraceableNode, type TraceStep, type TracerOptions } from "./trace/recorder";
 export {
   formatPlain,

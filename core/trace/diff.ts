@@ -27,6 +27,7 @@ function same(a: Plain | undefined, b: Plain | undefined): boolean {
   return keys.length === Object.keys(b).length && keys.every((key) => key in b && same(a[key], b[key]));
 }
 
+// #region diff
 /**
  * The changes from `before` to `after`. Objects and arrays are compared member by member, so a list
  * that grew shows the new items (`messages[2]` added) rather than the whole list as changed.
@@ -45,6 +46,7 @@ export function diff(before: Plain | undefined, after: Plain | undefined, path =
   }
   return [{ path, kind: "changed", before, after }];
 }
+// #endregion diff
 
 /** One change as a line: `+ answer = "42"`, `~ steps: 1 → 2`, `- query (was "nobel")`. */
 export function formatChange(change: Change, maxLength = 100): string {

@@ -75,6 +75,7 @@ export interface StepSink {
   close(open: OpenStep, action: unknown, error?: string): void;
 }
 
+// #region wrap-hooks
 /** Wraps the node's prep, exec and post where they are defined, unless they already are. */
 export function wrapHooks(node: Marked) {
   for (const name of HOOKS) {
@@ -97,6 +98,7 @@ export function wrapHooks(node: Marked) {
     });
   }
 }
+// #endregion wrap-hooks
 
 /**
  * A traced hook: prep opens a step, exec counts calls and errors, post closes the step. `home` is the

@@ -44,6 +44,15 @@ describe("installTracing", () => {
     expect(tracer.steps).toHaveLength(1);
   });
 
+  it("tells the host about each graph as it starts to run", async () => {
+    const tracer = new Tracer();
+    const roots: unknown[] = [];
+    uninstall = installTracing(core, tracer, { onRun: (root) => roots.push(root) });
+    const flow = new core.Flow(new Greet());
+    await flow.run({});
+    expect(roots).toEqual([flow]);
+  });
+
   it("stops tracing once uninstalled", async () => {
     const tracer = new Tracer();
     installTracing(core, tracer)();

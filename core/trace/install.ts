@@ -8,15 +8,27 @@ export interface TraceableCore {
   BaseNode: { prototype: { run(shared: never): Promise<unknown> } };
 }
 
+// #region install
+export interface InstallOptions {
+  /** Told about each graph as it starts to run (a host may want to draw it later). */
+  onRun?: (root: TraceableNode) => void;
+}
+
 /** Attaches `tracer` to every graph that is run from now on; returns a function that undoes it. */
-export function installTracing(core: TraceableCore, tracer: Tracer): () => void {
+export function installTracing(
+  core: TraceableCore,
+  tracer: Tracer,
+  { onRun }: InstallOptions = {},
+): () => void {
   const proto = core.BaseNode.prototype as { run(this: TraceableNode, shared: unknown): Promise<unknown> };
   const original = proto.run;
   proto.run = function (this: TraceableNode, shared: unknown) {
     tracer.attach(this);
+    onRun?.(this);
     return original.call(this, shared);
   };
   return () => {
     proto.run = original;
   };
 }
+// #endregion install

@@ -17,6 +17,7 @@ import {
 } from "./hooks";
 import { snapshot, type Plain, type SnapshotOptions } from "./snapshot";
 
+// #region traceable-node
 /** The shape of a node as the course's core defines it (BaseNode, Node, Flow, the batches). */
 export interface TraceableNode {
   params: object;
@@ -27,7 +28,9 @@ export interface TraceableNode {
   /** Flows have one; nodes don't. */
   startNode?: TraceableNode | undefined;
 }
+// #endregion traceable-node
 
+// #region trace-step
 /** One run of one node (or flow): what it was, what it returned, what it changed. */
 export interface TraceStep {
   /** The order the steps started in, from 0. */
@@ -60,6 +63,7 @@ export interface TraceStep {
   /** The shared store before the step: kept for steps at the top only, where a run starts. */
   storeBefore?: Plain;
 }
+// #endregion trace-step
 
 export interface TracerOptions {
   /** A clock in milliseconds; `performance.now` by default. Tests pass a counter. */
@@ -86,6 +90,7 @@ export class Tracer implements StepSink {
     this.snapshotOptions = limits;
   }
 
+  // #region attach
   /** Instruments every node reachable from `root` (successors, and the insides of flows); returns it. */
   attach<T extends TraceableNode>(root: T): T {
     const seen = new Set<TraceableNode>();
@@ -99,6 +104,7 @@ export class Tracer implements StepSink {
     visit(root, (root as Marked)[OWNER]);
     return root;
   }
+  // #endregion attach
 
   /** Marks every step still running as failed (the run threw past it) and returns the steps. */
   finish(error?: unknown): TraceStep[] {

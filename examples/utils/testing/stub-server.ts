@@ -17,7 +17,13 @@ export type StubRequest =
 
 /** An answer (streamed when asked), vectors, or an HTTP error, each after an optional delay. */
 export type StubReply = { delayMs?: number } & (
-  | { content: string }
+  | {
+      content: string;
+      /** Streaming only: the connection drops after this many pieces, as a flaky network does. */
+      breakAfter?: number;
+      /** Streaming only: a pause before each piece, so a test can act mid-stream. */
+      pieceDelayMs?: number;
+    }
   | { embeddings: number[][] }
   | { status: number; message?: string; headers?: Record<string, string> }
 );
@@ -62,7 +68,7 @@ export async function startStub(handler: Handler, port = 0): Promise<Stub> {
       return send(res, 200, { object: "list", data, model: request.body.model, usage: usage() });
     }
     if (request.path === "/v1/chat/completions" && request.body.stream) {
-      return streamChat(res, request.body.model, reply.content);
+      return streamChat(res, request.body.model, reply);
     }
     const message = { role: "assistant", content: reply.content };
     const choice = { index: 0, message, finish_reason: "stop", logprobs: null };
@@ -112,12 +118,25 @@ export const embedAll = (request: StubRequest): StubReply => {
   return { embeddings: inputs.map((text) => wordVector(text)) };
 };
 
-function streamChat(res: ServerResponse, model: string, content: string) {
+async function streamChat(
+  res: ServerResponse,
+  model: string,
+  { content, breakAfter, pieceDelayMs }: { content: string; breakAfter?: number; pieceDelayMs?: number },
+) {
   res.writeHead(200, { "content-type": "text/event-stream", "cache-control": "no-cache" });
   const chunk = (delta: object, finish: string | null) =>
     `data: ${JSON.stringify({ ...envelope("chat.completion.chunk", model), choices: [{ index: 0, delta, finish_reason: finish }] })}\n\n`;
   // Word by word, spaces kept, like a real model's tokens.
-  for (const piece of content.match(/\S+\s*|\s+/g) ?? []) res.write(chunk({ content: piece }, null));
+  const pieces = content.match(/\S+\s*|\s+/g) ?? [];
+  for (const [i, piece] of pieces.entries()) {
+    if (i === breakAfter) {
+      res.socket?.end(); // the connection drops mid-answer, after what was sent so far arrives
+      return;
+    }
+    if (pieceDelayMs) await new Promise((done) => setTimeout(done, pieceDelayMs));
+    if (res.destroyed) return; // the client went away (a stop)
+    await new Promise<void>((done) => res.write(chunk({ content: piece }, null), () => done()));
+  }
   res.write(chunk({}, "stop"));
   res.end("data: [DONE]\n\n");
 }
