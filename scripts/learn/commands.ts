@@ -4,6 +4,7 @@ import { parseArgs } from "node:util";
 import { hint, list, reset, run } from "./actions";
 import { createContext, type LearnIO, type LearnOptions } from "./context";
 import { openSession } from "./session";
+import { trace } from "./trace";
 import { watchCourse } from "./watch";
 
 export const HELP = `Build PocketFlow — do the course's exercises in your own editor.
@@ -18,6 +19,8 @@ Commands:
   hint [exercise]  Shows the next hint for the current exercise (three per exercise).
   reset <exercise> Restores an exercise's starter files, after asking.
   run [exercise]   Runs an exercise's tests once; exit code 0 only if every test passes.
+  trace [exercise] Runs the tests with a tracer and prints, for each failing test, the nodes
+                   your flow ran, their actions and their changes to the store (parts 2, 3).
   help             This text.
 
 An exercise is named by its folder (10-the-whole-core) or the start of it (10).
@@ -42,7 +45,7 @@ export async function runCommand(args: string[], io: LearnIO, options: LearnOpti
     io.stdout.write(`${HELP}\n`);
     return 0;
   }
-  const known = ["watch", "list", "hint", "reset", "run"];
+  const known = ["watch", "list", "hint", "reset", "run", "trace"];
   if (
     !known.includes(command) ||
     extra.length > 0 ||
@@ -65,6 +68,8 @@ export async function runCommand(args: string[], io: LearnIO, options: LearnOpti
       return reset(session, name);
     case "run":
       return run(session, name);
+    case "trace":
+      return trace(session, name);
     default:
       return watchCourse(session);
   }
