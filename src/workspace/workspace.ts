@@ -26,6 +26,7 @@ import {
 import { resultsModel } from "./results";
 import { ResultsView } from "./results-view";
 import { fileTabs } from "./tabs";
+import { linkFailuresToTrace, TraceView } from "./trace-view";
 import { parseWorkspaceData, type Files, type WorkspaceData } from "./types";
 import { buildToolbar, solutionNotice, type Toolbar } from "./workspace-parts";
 
@@ -68,6 +69,8 @@ class Workspace {
   private running = false;
   private warnedUnsaved = false;
   private readonly engine: () => Promise<PreparedEngine>;
+  /** Parts 2 and 3 run the provided core, which the engine can trace. */
+  private readonly trace: TraceView | undefined;
 
   constructor(
     private readonly panel: HTMLElement,
@@ -78,6 +81,7 @@ class Workspace {
     options: MountOptions,
   ) {
     this.engine = options.engine ?? loadEngine;
+    this.trace = data.readonly.includes("pocketflow.ts") ? new TraceView() : undefined;
     const loaded = store.load(data.slug);
     this.record = loaded.record;
     if (loaded.setAside) this.notice(describeSetAside(loaded.setAside), "ws-warning");
@@ -127,6 +131,7 @@ class Workspace {
         this.toolbar.element,
         this.hints.element,
         this.results.element,
+        this.trace?.element,
         this.announcer,
       ),
     );
@@ -205,6 +210,8 @@ class Workspace {
         extra = LESSON_COMPLETE;
       }
       this.results.show(resultsModel(report, this.data.files), extra);
+      this.trace?.show(report.tests);
+      if (this.trace) linkFailuresToTrace(this.results.element, this.trace);
     } finally {
       this.running = false;
       this.toolbar.setBusy(false);
@@ -215,7 +222,8 @@ class Workspace {
   private async runSuite(files: Files): Promise<TestReport> {
     try {
       const engine = await this.engine();
-      return await engine.run(files, this.data.tests, { timeoutMs: this.data.timeoutMs });
+      const trace = this.trace !== undefined;
+      return await engine.run(files, this.data.tests, { timeoutMs: this.data.timeoutMs, trace });
     } catch (error) {
       const message = error instanceof Error ? error.message : String(error);
       const output = `The tests could not start: ${message}`;
