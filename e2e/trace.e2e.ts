@@ -1,6 +1,7 @@
 // The Trace view, the way a learner uses it: run the agent exercise (lesson 16), read what the flow did in
 // a test, and get from a failure to its trace in one click.
 import { readFileSync } from "node:fs";
+import AxeBuilder from "@axe-core/playwright";
 import type { Browser, BrowserContext, Page } from "playwright-core";
 import { afterAll, afterEach, beforeAll, beforeEach, describe, expect, it } from "vitest";
 import { launchChromium, newContext } from "./browser";
@@ -87,4 +88,33 @@ describe("the Trace view", () => {
     await page.getByRole("textbox", { name: "Code editor: pocketflow.ts" }).waitFor();
     expect(await trace().count()).toBe(0);
   });
+});
+
+/** Serious and critical violations within `selector` (a11y.e2e.ts checks the page's frame). */
+async function seriousViolations(selector: string): Promise<string[]> {
+  const results = await new AxeBuilder({ page }).include(selector).analyze();
+  return results.violations
+    .filter((violation) => violation.impact === "serious" || violation.impact === "critical")
+    .flatMap((violation) => violation.nodes.map((node) => `${violation.id}: ${node.target.join(" ")}`));
+}
+
+describe("accessibility of part 3", () => {
+  it("the figures of lesson 18 have no serious violation", async () => {
+    await page.goto(url("/lessons/18-tracing/"));
+    expect(await seriousViolations(".lesson-body")).toEqual([]);
+  });
+
+  it.each(["light", "dark"] as const)(
+    "the Trace view of a failing test has none either (%s)",
+    async (scheme) => {
+      await context.close();
+      context = await newContext(browser, scheme);
+      page = await context.newPage();
+      await openAgentWorkspace();
+      await replaceCode(solution.replace('return "decide";', 'return "decidee";'));
+      await runTests(page);
+      await page.getByRole("button", { name: "Show its trace" }).first().click();
+      expect(await seriousViolations()).toEqual([]);
+    },
+  );
 });
