@@ -16,10 +16,14 @@ describe("npm run example", () => {
       "workflow",
       "agent",
       "rag",
+      "streaming",
+      "approval",
+      "supervisor",
+      "tutorial",
     ]) {
       expect(stderr).toMatch(new RegExp(`^  ${name} +\\S`, "m"));
     }
-    expect(Object.keys(EXAMPLES)).toHaveLength(7);
+    expect(Object.keys(EXAMPLES)).toHaveLength(11);
   });
 
   it("names an unknown example before the list", async () => {

@@ -1,5 +1,6 @@
 // The list of examples and the dispatcher behind `npm run example -- <name> [args]`.
 import type { ExampleIO, ExampleMain } from "./utils/cli";
+import { withTrace } from "./utils/trace";
 
 interface Entry {
   summary: string;
@@ -36,13 +37,29 @@ export const EXAMPLES: Record<string, Entry> = {
     summary: "index the lessons (embeddings or full-text), retrieve, answer with citations",
     load: () => import("./rag/main"),
   },
+  streaming: {
+    summary: "stream an answer as it is written; Ctrl+C keeps what came so far",
+    load: () => import("./streaming/main"),
+  },
+  approval: {
+    summary: "draft a post, stop for your review, resume in another process from a file",
+    load: () => import("./approval/main"),
+  },
+  supervisor: {
+    summary: "a team: the agent researches and answers, a supervisor sends it back",
+    load: () => import("./supervisor/main"),
+  },
+  tutorial: {
+    summary: "turn a folder of code (this course's core/) into a Markdown tutorial",
+    load: () => import("./tutorial/main"),
+  },
 };
 
 export function listing(): string {
   const width = Math.max(...Object.keys(EXAMPLES).map((name) => name.length));
   const lines = Object.entries(EXAMPLES).map(([name, entry]) => `  ${name.padEnd(width)}  ${entry.summary}`);
   return [
-    "Usage: npm run example -- <name> [args]   (add --help after a name for its options)",
+    "Usage: npm run example -- <name> [args] [--trace]   (add --help after a name for its options)",
     "",
     "Examples:",
     ...lines,
@@ -62,5 +79,9 @@ export async function dispatch(io: ExampleIO): Promise<number> {
     return 1;
   }
   const { main } = await entry.load();
-  return main({ ...io, args });
+  // --trace works for every example: the tracer watches the core from outside (examples/utils/trace.ts).
+  if (!args.includes("--trace")) return main({ ...io, args });
+  return withTrace(name ?? "", { ...io, args }, () =>
+    main({ ...io, args: args.filter((arg) => arg !== "--trace") }),
+  );
 }

@@ -4,6 +4,7 @@ import { parseArgs } from "node:util";
 import { carry, hint, list, reset, run } from "./actions";
 import { createContext, type LearnIO, type LearnOptions } from "./context";
 import { openSession } from "./session";
+import { trace } from "./trace";
 import { watchCourse } from "./watch";
 
 export const HELP = `Build PocketFlow — do the course's exercises in your own editor.
@@ -20,6 +21,8 @@ Commands:
   carry <exercise> Part 1: starts an exercise's pocketflow.ts from yours of the previous
                    exercise, with its TODOs added (watch mode does this when you get there).
   run [exercise]   Runs an exercise's tests once; exit code 0 only if every test passes.
+  trace [exercise] Runs the tests with a tracer and prints, for each failing test, the nodes
+                   your flow ran, their actions and their changes to the store (parts 2, 3).
   help             This text.
 
 An exercise is named by its folder (10-the-whole-core) or the start of it (10).
@@ -44,7 +47,7 @@ export async function runCommand(args: string[], io: LearnIO, options: LearnOpti
     io.stdout.write(`${HELP}\n`);
     return 0;
   }
-  const known = ["watch", "list", "hint", "reset", "run", "carry"];
+  const known = ["watch", "list", "hint", "reset", "run", "carry", "trace"];
   if (
     !known.includes(command) ||
     extra.length > 0 ||
@@ -69,6 +72,8 @@ export async function runCommand(args: string[], io: LearnIO, options: LearnOpti
       return carry(session, name);
     case "run":
       return run(session, name);
+    case "trace":
+      return trace(session, name);
     default:
       return watchCourse(session);
   }

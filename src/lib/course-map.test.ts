@@ -1,7 +1,7 @@
 import { describe, expect, it } from "vitest";
 import { buildCourse, countOf, formatMinutes, type LessonData } from "./course-map";
 
-const lesson = (order: number, part: 1 | 2, minutes = 10): LessonData => ({
+const lesson = (order: number, part: 1 | 2 | 3, minutes = 10): LessonData => ({
   title: `Lesson ${order}`,
   description: `About ${order}.`,
   order,
@@ -15,15 +15,17 @@ describe("buildCourse", () => {
     { id: "11-chatbot", data: lesson(11, 2, 20) },
     { id: "01-why", data: lesson(1, 1, 5) },
     { id: "02-node", data: lesson(2, 1, 15) },
+    { id: "18-tracing", data: lesson(18, 3, 25) },
   ]);
 
   it("sorts lessons by order and groups them into parts with their total time", () => {
-    expect(course.lessons.map((l) => l.slug)).toEqual(["01-why", "02-node", "11-chatbot"]);
+    expect(course.lessons.map((l) => l.slug)).toEqual(["01-why", "02-node", "11-chatbot", "18-tracing"]);
     expect(course.parts.map((p) => [p.title, p.lessons.length, p.minutes])).toEqual([
       ["Build the core", 2, 20],
       ["Patterns", 1, 20],
+      ["Beyond 100 lines", 1, 25],
     ]);
-    expect(course.minutes).toBe(40);
+    expect(course.minutes).toBe(65);
   });
 
   it("links each lesson to the one before and after it, across parts", () => {
@@ -32,7 +34,8 @@ describe("buildCourse", () => {
     expect(first?.next?.href).toBe("/lessons/02-node/");
     expect(second?.next?.slug).toBe("11-chatbot");
     expect(third?.prev?.title).toBe("Lesson 2");
-    expect(third?.next).toBeUndefined();
+    expect(third?.next?.slug).toBe("18-tracing");
+    expect(course.lessons.at(-1)?.next).toBeUndefined();
   });
 
   it("rejects two lessons with the same order", () => {

@@ -5,7 +5,7 @@ import type { LessonFrontMatter } from "./lesson-schema";
 
 export const COURSE_NAME = "Build PocketFlow";
 
-export type PartNumber = 1 | 2;
+export type PartNumber = 1 | 2 | 3;
 
 export type PartInfo = {
   number: PartNumber;
@@ -27,6 +27,14 @@ export const PARTS: readonly PartInfo[] = [
     description:
       "Use your framework for the classic LLM designs: a chatbot, structured output, map-reduce, " +
       "parallel calls, a workflow, an agent and RAG.",
+  },
+  {
+    number: 3,
+    title: "Beyond 100 lines",
+    description:
+      "Build what real apps need on top of the same core, without growing it: tracing and a drawn graph, " +
+      "streaming, a human in the loop, many agents under a supervisor, and a capstone that turns a " +
+      "codebase into a tutorial.",
   },
 ];
 

@@ -15,10 +15,10 @@ export const lessonSchema = z
       .number()
       .int()
       .positive()
-      .describe("The lesson number, 1–17, unique across the course; it sets the reading order."),
+      .describe("The lesson number, 1–22, unique across the course; it sets the reading order."),
     part: z
-      .union([z.literal(1), z.literal(2)])
-      .describe('The part the lesson belongs to: 1 "Build the core" or 2 "Patterns".'),
+      .union([z.literal(1), z.literal(2), z.literal(3)])
+      .describe('The part the lesson belongs to: 1 "Build the core", 2 "Patterns" or 3 "Beyond 100 lines".'),
     exercise: z
       .string()
       .regex(/^\d{2}-[a-z0-9-]+$/, "an exercise slug looks like 02-the-node")

@@ -36,6 +36,7 @@ import { ResultsView } from "./results-view";
 import { startSync } from "./sync-notices";
 import type { ExerciseSync } from "./sync-tabs";
 import { fileTabs } from "./tabs";
+import { linkFailuresToTrace, TraceView } from "./trace-view";
 import { parseWorkspaceData, type CarryData, type Files, type WorkspaceData } from "./types";
 import { buildToolbar, completionBadge, solutionNotice, type Toolbar } from "./workspace-parts";
 
@@ -75,6 +76,8 @@ class Workspace {
   /** Saves, and keeps this tab in step with others of the same exercise (sync-tabs.ts). */
   private readonly sync: ExerciseSync;
   private readonly engine: () => Promise<PreparedEngine>;
+  /** Parts 2 and 3 run the provided core, which the engine can trace. */
+  private readonly trace: TraceView | undefined;
 
   constructor(
     private readonly panel: HTMLElement,
@@ -85,6 +88,7 @@ class Workspace {
     options: MountOptions,
   ) {
     this.engine = options.engine ?? loadEngine;
+    this.trace = data.readonly.includes("pocketflow.ts") ? new TraceView() : undefined;
     const loaded = store.load(data.slug);
     this.record = loaded.record;
     if (loaded.setAside) this.notice(describeSetAside(loaded.setAside), "ws-warning");
@@ -133,6 +137,7 @@ class Workspace {
     const help = h("p", { class: "ws-help muted", id: helpId }, HELP);
     const engines = options.engine ? undefined : enginePanel(engineSwitch());
     const lower = h("div", { class: "ws-lower" }, this.results.element);
+    if (this.trace) lower.append(this.trace.element);
     // Results first; which engine ran them, and its terminal, below.
     if (engines) lower.append(engines.picker, engines.terminal);
     lower.append(this.hints.element, help);
@@ -247,6 +252,8 @@ class Workspace {
       const report = await this.runSuite({ ...this.data.starter, ...files });
       const extra = report.status === "pass" ? this.complete() : undefined;
       this.results.show(resultsModel(report, this.data.files), extra);
+      this.trace?.show(report.tests);
+      if (this.trace) linkFailuresToTrace(this.results.element, this.trace);
     } finally {
       this.running = false;
       this.toolbar.setBusy(false);
@@ -279,7 +286,8 @@ class Workspace {
   private async runSuite(files: Files): Promise<TestReport> {
     try {
       const engine = await this.engine();
-      return await engine.run(files, this.data.tests, { timeoutMs: this.data.timeoutMs });
+      const trace = this.trace !== undefined;
+      return await engine.run(files, this.data.tests, { timeoutMs: this.data.timeoutMs, trace });
     } catch (error) {
       const message = error instanceof Error ? error.message : String(error);
       const output = `The tests could not start: ${message}`;

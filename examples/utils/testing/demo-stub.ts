@@ -35,6 +35,65 @@ function answer(prompt: string): string {
     const topic = /article about "([^"]+)"/.exec(prompt)?.[1] ?? "The topic";
     return `# ${topic}: a short guide\n\n${prompt.split("\n\n").slice(1).join("\n\n")}`;
   }
+  // Part 3: streaming, approval, supervisor, tutorial.
+  if (prompt.includes("Answer clearly in one or two short paragraphs.")) {
+    const question = prompt.split("\n").at(-1) ?? "";
+    return (
+      `A stub's answer to "${question}": the words arrive one by one, as a real model's would, so you can ` +
+      "watch them stream and press Ctrl+C halfway to keep what came so far."
+    );
+  }
+  if (prompt.includes("Write a headline")) return "Streaming, one word at a time";
+  if (prompt.includes("Write a short blog post")) {
+    const topic = /about: (.*?)\. Reply/.exec(prompt)?.[1] ?? "the topic";
+    return `${topic[0]?.toUpperCase() ?? ""}${topic.slice(1)} matters more than it seems. Here is why, in three short points.`;
+  }
+  if (prompt.includes("Revise this blog post")) {
+    const feedback = /feedback: (.*)/.exec(prompt)?.[1] ?? "";
+    return `A revised post that takes the editor's note to heart (${feedback}), with a concrete example.`;
+  }
+  if (prompt.includes("You supervise a research assistant")) {
+    const answer = prompt.split("Answer:\n")[1]?.split("\n\n")[0] ?? "";
+    return answer.includes("because")
+      ? fence("verdict: approve\nreason: it explains why and cites the lesson")
+      : fence(
+          "verdict: revise\nreason: it says what, not why\nfeedback: Explain why, and keep the citation.",
+        );
+  }
+  if (prompt.startsWith("Rewrite this answer")) {
+    const slug = /\[(\d\d-[\w-]+)\]/.exec(prompt)?.[1] ?? "06-the-flow";
+    return `A flow runs a shallow copy of each node because a copy keeps each run's params apart [${slug}].`;
+  }
+  if (prompt.startsWith("For the project")) {
+    const files = [...prompt.matchAll(/^- (\d+) # (.+)$/gm)].slice(0, 4);
+    const items = files.map(([, index, path]) => {
+      const name =
+        (path ?? "")
+          .split("/")
+          .at(-1)
+          ?.replace(/\.\w+$/, "") ?? "part";
+      return `  - name: ${name[0]?.toUpperCase() ?? ""}${name.slice(1)}\n    description: What ${path} is for.\n    files: [${index}]`;
+    });
+    return fence(`abstractions:\n${items.join("\n")}`);
+  }
+  if (prompt.startsWith("These are the main abstractions")) {
+    const count = [...prompt.matchAll(/^- \d+ # /gm)].length;
+    const links = Array.from(
+      { length: Math.max(0, count - 1) },
+      (_, i) => `  - from: ${i + 1}\n    to: ${i}\n    label: builds on`,
+    );
+    return fence(
+      `summary: A project explained by the demo stub.\nrelationships:\n${links.join("\n") || "  []"}`,
+    );
+  }
+  if (prompt.startsWith("In what order")) {
+    const count = [...prompt.matchAll(/^- \d+ # /gm)].length;
+    return fence(`order: [${Array.from({ length: count }, (_, i) => i).join(", ")}]`);
+  }
+  if (prompt.startsWith("Write chapter")) {
+    const name = /: ([^:\n]+)\.\n/.exec(prompt)?.[1] ?? "this part";
+    return `A stub's chapter about ${name}: a real model writes the motivation, an analogy, code and a summary here.`;
+  }
   if (prompt.includes("Decide: 'search'")) {
     if (prompt.includes("No previous search.")) {
       const question = /Question: (.*)/.exec(prompt)?.[1] ?? "";

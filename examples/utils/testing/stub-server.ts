@@ -27,7 +27,12 @@ export interface Cut {
  * JSON), or `silent`: the request is accepted and never answered.
  */
 export type StubReply = { delayMs?: number } & (
-  | { content: string; cut?: Cut }
+  | {
+      content: string;
+      cut?: Cut;
+      /** Streaming only: a pause before each piece, so a test can act mid-stream. */
+      pieceDelayMs?: number;
+    }
   | { embeddings: number[][] }
   | { status: number; message?: string; headers?: Record<string, string> }
   | { body: string; contentType?: string }
@@ -79,7 +84,7 @@ export async function startStub(handler: Handler, port = 0): Promise<Stub> {
       return send(res, 200, { object: "list", data, model: request.body.model, usage: usage() });
     }
     if (request.path === "/v1/chat/completions" && request.body.stream) {
-      return streamChat(res, request.body.model, reply.content, reply.cut);
+      return streamChat(res, request.body.model, reply);
     }
     const message = { role: "assistant", content: reply.content };
     const choice = { index: 0, message, finish_reason: "stop", logprobs: null };
@@ -136,14 +141,22 @@ export const embedAll = (request: StubRequest): StubReply => {
   return { embeddings: inputs.map((text) => wordVector(text)) };
 };
 
-function streamChat(res: ServerResponse, model: string, content: string, cut?: Cut) {
+async function streamChat(
+  res: ServerResponse,
+  model: string,
+  { content, cut, pieceDelayMs }: { content: string; cut?: Cut; pieceDelayMs?: number },
+) {
   res.writeHead(200, { "content-type": "text/event-stream", "cache-control": "no-cache" });
   const chunk = (delta: object, finish: string | null) =>
     `data: ${JSON.stringify({ ...envelope("chat.completion.chunk", model), choices: [{ index: 0, delta, finish_reason: finish }] })}\n\n`;
   // Word by word, spaces kept, like a real model's tokens.
   const pieces = (content.match(/\S+\s*|\s+/g) ?? []).map((piece) => chunk({ content: piece }, null));
   if (cut) return cutShort(res, pieces.slice(0, cut.after).join(""), cut);
-  for (const piece of pieces) res.write(piece);
+  for (const piece of pieces) {
+    if (pieceDelayMs) await new Promise((done) => setTimeout(done, pieceDelayMs));
+    if (res.destroyed) return; // the client went away (a stop)
+    await new Promise<void>((done) => res.write(piece, () => done()));
+  }
   res.write(chunk({}, "stop"));
   res.end("data: [DONE]\n\n");
 }

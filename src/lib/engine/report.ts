@@ -1,5 +1,6 @@
 // The result model every test engine returns (worker, WebContainer, Node vitest), so the UI, the CLI
 // and the parity check compare like with like.
+import type { TestTrace } from "../trace/model";
 
 export type EngineName = "worker" | "webcontainer" | "node";
 
@@ -12,6 +13,8 @@ export interface TestOutcome {
   /** For equality failures: what the test expected and what the code produced, printed. */
   expected?: string;
   actual?: string;
+  /** What the test's flows did (the steps of the provided core), when the run was asked to trace. */
+  trace?: TestTrace;
 }
 
 export interface TestReport {
@@ -29,7 +32,8 @@ export interface TestEngine {
   run(
     files: Record<string, string>,
     tests: Record<string, string>,
-    opts: { timeoutMs: number },
+    /** trace: record each test's steps of the provided core (pocketflow.ts), parts 2 and 3. */
+    opts: { timeoutMs: number; trace?: boolean },
   ): Promise<TestReport>;
 }
 

@@ -2,6 +2,7 @@
 // TestReport. It touches neither Node nor the DOM; the worker (or a test) hosts it.
 import { startTests, type File, type Suite, type Task } from "@vitest/runner";
 import { restoreAllMocks } from "@vitest/spy";
+import { createTraceCapture } from "../../trace/capture";
 import { statusOf, type TestOutcome, type TestReport } from "../report";
 import { captureConsole } from "./console-capture";
 import { createModuleSystem, type SourceFiles } from "./modules";
@@ -14,6 +15,8 @@ export interface GradeRequest {
   /** The hidden suite by path (`tests/flow.test.ts`); only `*.test.ts` files are run. */
   tests: SourceFiles;
   timeoutMs: number;
+  /** Record each test's trace of the provided core, pocketflow.ts (parts 2 and 3). */
+  trace?: boolean;
 }
 
 export type GradeEvent =
@@ -69,14 +72,23 @@ export async function grade(request: GradeRequest, hooks: GradeHooks = {}): Prom
   const fileErrors = new Map<string, string[]>();
   let filesThatDidNotLoad = 0;
 
+  const traces = request.trace && "pocketflow.ts" in workspace ? createTraceCapture() : undefined;
   const runner = new WorkerRunner(request.timeoutMs, {
     importTest(path) {
       hooks.onEvent?.({ type: "file", path });
       // A fresh module system per test file: the learner's modules are evaluated anew, as in vitest.
-      return createModuleSystem(workspace, ALLOWED_PACKAGES, compiled).loadEntry(path);
+      const modules = createModuleSystem(workspace, ALLOWED_PACKAGES, compiled);
+      traces?.installFrom(() => modules.load("pocketflow.ts"));
+      return modules.loadEntry(path);
     },
-    testStarted: (name) => hooks.onEvent?.({ type: "test-start", name }),
-    testFinished: (outcome) => hooks.onEvent?.({ type: "test-done", outcome, output: capture.takeNew() }),
+    testStarted: (name) => {
+      traces?.begin(name);
+      hooks.onEvent?.({ type: "test-start", name });
+    },
+    testFinished: (outcome) => {
+      traces?.end(outcome.name);
+      hooks.onEvent?.({ type: "test-done", outcome, output: capture.takeNew() });
+    },
   });
   const unsubscribe = hooks.subscribeUnhandled?.((error) => {
     problems += `Unhandled error (a promise nobody awaited?): ${describeError(error)}\n`;
@@ -87,7 +99,10 @@ export async function grade(request: GradeRequest, hooks: GradeHooks = {}): Prom
       const [file] = await startTests([`/${path}`], runner);
       if (!file) continue;
       const names = namesOf(file);
-      for (const [test, name] of names) tests.push(outcomeOf(test, name));
+      for (const [test, name] of names) {
+        const trace = traces?.traceOf(name);
+        tests.push(trace ? { ...outcomeOf(test, name), trace } : outcomeOf(test, name));
+      }
       const errors = errorsOf(file, Object.keys(workspace)).map((message) =>
         message.replaceAll(`/${path}`, path),
       );

@@ -168,9 +168,9 @@ export function createWorkerEngine(options: WorkerEngineOptions = {}): WorkerEng
 
   return {
     name: "worker",
-    run(files, tests, { timeoutMs }) {
+    run(files, tests, { timeoutMs, trace }) {
       // One run at a time: each takes the spare worker, and the sandbox boots the next one.
-      const result = queue.then(() => runNow({ files, tests, timeoutMs }));
+      const result = queue.then(() => runNow({ files, tests, timeoutMs, ...(trace ? { trace } : {}) }));
       queue = result.catch(() => undefined);
       return result;
     },
