@@ -1,6 +1,11 @@
 // @ts-check
 import mdx from "@astrojs/mdx";
+import sitemap from "@astrojs/sitemap";
 import { defineConfig } from "astro/config";
+import { linkCheck } from "./src/integrations/link-check.ts";
+import { searchIndex } from "./src/integrations/search-index.ts";
+import { serviceWorker } from "./src/integrations/service-worker.ts";
+import { siteUrl } from "./src/integrations/site-url.ts";
 import { shikiThemes } from "./src/lib/shiki.ts";
 import { testWorkerBundle } from "./src/lib/engine/worker/vite-plugin.ts";
 
@@ -11,10 +16,23 @@ const crossOriginIsolation = {
   "Cross-Origin-Embedder-Policy": "require-corp",
 };
 
+/** Pages that are not content: kept out of the sitemap (and marked noindex). */
+const NOT_CONTENT = ["/404", "/offline/"];
+
 export default defineConfig({
+  // The public origin (SITE_URL when deploying): canonical URLs, social cards, sitemap, robots.txt.
+  site: siteUrl(),
   output: "static",
   trailingSlash: "always",
-  integrations: [mdx()],
+  // After the build, in this order: the sitemap, the search index, the link check over everything
+  // written, then the service worker, whose manifest lists the finished files.
+  integrations: [
+    mdx(),
+    sitemap({ filter: (page) => !NOT_CONTENT.some((path) => new URL(page).pathname.startsWith(path)) }),
+    searchIndex(),
+    linkCheck(),
+    serviceWorker(),
+  ],
   markdown: {
     syntaxHighlight: "shiki",
     shikiConfig: { themes: shikiThemes },
