@@ -6,6 +6,7 @@ import { readFileSync } from "node:fs";
 import { fileURLToPath } from "node:url";
 import type { Browser, Page } from "playwright-core";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
+import { scanHtml } from "../src/integrations/html-scan";
 import { launchChromium, newContext } from "./browser";
 import { startStaticServer, type StaticServer } from "./static-server";
 import { LESSON_PATH, button, editor, replaceCode, runTests, solution } from "./workspace-page";
@@ -100,13 +101,11 @@ describe("offline", () => {
   });
 });
 
-/** The hashes of the executable inline scripts of a built page (JSON data blocks do not run). */
-function inlineScriptHashes(file: string): string[] {
-  const html = readFileSync(`${DIST}${file}`, "utf8");
-  return [...html.matchAll(/<script(\s[^>]*)?>([\s\S]*?)<\/script>/g)]
-    .filter(([, attributes = ""]) => !/\bsrc=|type="application\/(ld\+)?json"/.test(attributes))
-    .map(([, , body = ""]) => `'sha256-${createHash("sha256").update(body).digest("base64")}'`);
-}
+/** The CSP hashes of a built page's inline scripts (its JSON data blocks do not run). */
+const inlineScriptHashes = (file: string) =>
+  scanHtml(readFileSync(`${DIST}${file}`, "utf8")).inlineScripts.map(
+    (script) => `'sha256-${createHash("sha256").update(script).digest("base64")}'`,
+  );
 
 describe("under a strict Content-Security-Policy", () => {
   it("applies the theme, searches and works offline with hashed inline scripts and 'self' sources only", async () => {

@@ -14,7 +14,14 @@ export interface ScannedPage {
   scripts: string[];
   /** Stylesheets the page links. */
   stylesheets: string[];
+  /** The text of the page's own <style> elements. */
+  styles: string[];
+  /** The text of inline scripts that run (not JSON data blocks). */
+  inlineScripts: string[];
 }
+
+/** Script types a browser runs; anything else (application/json, …) is a data block. */
+const RUNNABLE_SCRIPT = /^(|module|(text|application)\/(java|ecma)script)$/i;
 
 /** Attributes that hold one URL, per element. */
 const URL_ATTRIBUTES: Record<string, string[]> = {
@@ -32,10 +39,36 @@ const URL_ATTRIBUTES: Record<string, string[]> = {
 const URL_METAS = new Set(["og:url", "og:image", "twitter:image"]);
 
 export function scanHtml(html: string): ScannedPage {
-  const page: ScannedPage = { ids: new Set(), refs: [], scripts: [], stylesheets: [] };
+  const page: ScannedPage = {
+    ids: new Set(),
+    refs: [],
+    scripts: [],
+    stylesheets: [],
+    styles: [],
+    inlineScripts: [],
+  };
+  /** Where the text of the element being read goes, if it is a <style> or an inline script. */
+  let text: string[] | undefined;
+  let body = "";
   const parser = new Parser(
     {
+      ontext(chunk) {
+        if (text) body += chunk;
+      },
+      onclosetag() {
+        if (text) text.push(body);
+        text = undefined;
+      },
       onopentag(name, attributes) {
+        body = "";
+        if (name === "style") text = page.styles;
+        else if (
+          name === "script" &&
+          !attributes.src &&
+          RUNNABLE_SCRIPT.test(attributes.type?.trim() ?? "")
+        ) {
+          text = page.inlineScripts;
+        }
         if (attributes.id) page.ids.add(attributes.id);
         if (name === "a" && attributes.name) page.ids.add(attributes.name);
         for (const attribute of URL_ATTRIBUTES[name] ?? []) {
