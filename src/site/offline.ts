@@ -60,6 +60,9 @@ export function registerServiceWorker(): void {
   };
   const start = () =>
     void register().catch((error: unknown) => console.warn("Offline reading is off:", error));
-  if (document.readyState === "complete") start();
-  else addEventListener("load", start, { once: true });
+  // After the page has loaded and gone quiet: installing fetches the scripts the page may want first.
+  const whenIdle = () =>
+    "requestIdleCallback" in window ? requestIdleCallback(start, { timeout: 5000 }) : start();
+  if (document.readyState === "complete") whenIdle();
+  else addEventListener("load", whenIdle, { once: true });
 }

@@ -54,8 +54,9 @@ async function cacheAll(cacheName: string, paths: string[]): Promise<void> {
   await Promise.all(
     paths.map(async (path) => {
       const url = absolute(path);
+      // A hashed file never changes: a copy in a cache or in the HTTP cache will do. Pages revalidate.
       const kept = isImmutable(path) ? await caches.match(url) : undefined;
-      const response = kept ?? (await fetch(url, { cache: "reload" }));
+      const response = kept ?? (await fetch(url, { cache: isImmutable(path) ? "default" : "no-cache" }));
       if (!response.ok) throw new Error(`${path}: ${response.status}`);
       await cache.put(url, response);
     }),
