@@ -146,12 +146,12 @@ function createView(): SearchView {
   const input = element("input", {
     type: "search",
     id: "search-input",
-    className: "search-input",
+    className: "site-button search-input",
     placeholder: "Search the lessons",
     autocomplete: "off",
     spellcheck: false,
   });
-  const close = element("button", { type: "button", className: "search-close" }, "Close");
+  const close = element("button", { type: "button", className: "site-button" }, "Close");
   const status = element("p", { className: "search-status" });
   status.setAttribute("role", "status");
   const list = element("ol", { className: "search-results" });
