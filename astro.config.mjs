@@ -1,6 +1,11 @@
 // @ts-check
 import mdx from "@astrojs/mdx";
+import sitemap from "@astrojs/sitemap";
 import { defineConfig } from "astro/config";
+import { linkCheck } from "./src/integrations/link-check.ts";
+import { searchIndex } from "./src/integrations/search-index.ts";
+import { serviceWorker } from "./src/integrations/service-worker.ts";
+import { siteUrl } from "./src/integrations/site-url.ts";
 import { shikiThemes } from "./src/lib/shiki.ts";
 import { testWorkerBundle } from "./src/lib/engine/worker/vite-plugin.ts";
 import { sandboxSnapshot } from "./src/lib/engine/webcontainer/build/integration.ts";
@@ -13,11 +18,25 @@ const crossOriginIsolation = {
   "Cross-Origin-Embedder-Policy": "require-corp",
 };
 
+/** Pages that are not content: kept out of the sitemap (and marked noindex). */
+const NOT_CONTENT = ["/404", "/offline/"];
+
 export default defineConfig({
+  // The public origin (SITE_URL when deploying): canonical URLs, social cards, sitemap, robots.txt.
+  site: siteUrl(),
   output: "static",
   trailingSlash: "always",
-  // sandboxSnapshot: the WebContainer's sandbox project, snapshotted into the build (_sandbox/).
-  integrations: [mdx(), sandboxSnapshot()],
+  // After the build, in this order: the WebContainer's sandbox snapshot (_sandbox/), the sitemap, the
+  // search index, the link check over everything written, then the service worker, whose manifest
+  // lists the finished files.
+  integrations: [
+    mdx(),
+    sandboxSnapshot(),
+    sitemap({ filter: (page) => !NOT_CONTENT.some((path) => new URL(page).pathname.startsWith(path)) }),
+    searchIndex(),
+    linkCheck(),
+    serviceWorker(),
+  ],
   // The lesson page is the learner's workspace; Astro's dev toolbar would sit on top of its results.
   devToolbar: { enabled: false },
   markdown: {

@@ -37,7 +37,9 @@ describe("the exercise workspace", () => {
     await expect.poll(() => button(page, "Start editing").isVisible()).toBe(true);
     // The layout, the sidebar's ticks and the loader; nothing of the editor or the engine.
     expect(scripts.length).toBeGreaterThan(0);
-    expect(scripts.map((script) => script.url).join(" ")).not.toMatch(/workspace\.|host\.|test-worker/);
+    expect(scripts.map((script) => script.url).join(" ")).not.toMatch(
+      /workspace\.|host\.|test-worker|search-dialog|pagefind/,
+    );
     const total = scripts.reduce((sum, script) => sum + script.bytes, 0);
     expect(total, "JavaScript before interaction, uncompressed bytes").toBeLessThan(30_000);
     expect(await page.locator("iframe").count()).toBe(0);
