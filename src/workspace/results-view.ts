@@ -58,6 +58,8 @@ const lineCount = (text: string) => {
 
 export class ResultsView {
   readonly element: HTMLElement;
+  /** Lines other modules add under the summary (the Type check line). */
+  readonly extras = h("div", { class: "ws-results-extras" });
   private readonly live: HTMLElement;
   private readonly report: HTMLElement;
 
@@ -77,6 +79,7 @@ export class ResultsView {
       { class: "ws-results", "aria-labelledby": headingId },
       h("h3", { id: headingId }, "Results"),
       this.live,
+      this.extras,
       this.report,
     );
   }

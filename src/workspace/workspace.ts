@@ -27,6 +27,7 @@ import { resultsModel } from "./results";
 import { ResultsView } from "./results-view";
 import { fileTabs } from "./tabs";
 import { parseWorkspaceData, type Files, type WorkspaceData } from "./types";
+import { completesExercise, TYPE_ERRORS_BLOCK_COMPLETION, TypeScriptSupport } from "./typescript";
 import { buildToolbar, solutionNotice, type Toolbar } from "./workspace-parts";
 
 export interface MountOptions {
@@ -56,6 +57,7 @@ class Workspace {
   private readonly toolbar: Toolbar;
   private readonly hints: HintsView;
   private readonly results: ResultsView;
+  private readonly types: TypeScriptSupport;
   private readonly notices = h("div", { class: "ws-notices" });
   private readonly announcer = h("p", { class: "visually-hidden", "aria-live": "polite" });
   private readonly badge = h(
@@ -105,6 +107,8 @@ class Workspace {
       ({ file, line, column }) => this.editor.goTo(file, line, column),
       inEditor,
     );
+    this.types = new TypeScriptSupport(this.editor, data.files, panel);
+    this.results.extras.append(this.types.element);
     this.toolbar = buildToolbar({
       run: () => void this.run(),
       hint: () => this.revealHint(),
@@ -134,6 +138,7 @@ class Workspace {
     for (const part of panel.querySelectorAll<HTMLElement>("[data-workspace-static]")) part.hidden = true;
     panel.dataset.workspaceState = "ready";
     if (options.focusEditor) this.editor.focus();
+    this.types.start();
   }
 
   private wireEvents(mount: HTMLElement): void {
@@ -197,14 +202,18 @@ class Workspace {
     try {
       this.saveNow();
       this.results.running();
+      const typecheck = this.types.check();
       const report = await this.runSuite({ ...this.data.starter, ...this.learnerFiles() });
+      const types = await typecheck;
+      const complete = completesExercise(report.status === "pass", types);
       let extra: string | undefined;
-      if (report.status === "pass" && !this.record?.completedAt) {
+      if (complete && !this.record?.completedAt) {
         this.update((record) => ({ ...record, completedAt: new Date().toISOString() }));
         this.badge.hidden = false;
         extra = LESSON_COMPLETE;
-      }
+      } else if (report.status === "pass" && !complete) extra = TYPE_ERRORS_BLOCK_COMPLETION;
       this.results.show(resultsModel(report, this.data.files), extra);
+      this.types.show(types);
     } finally {
       this.running = false;
       this.toolbar.setBusy(false);

@@ -1,0 +1,294 @@
+// The language service in CodeMirror: type errors as the learner types (underline, gutter marker,
+// message on hover and in the lint panel), the type of a name on hover, completion, and go to
+// definition across the file tabs. Every feature has a key as well as a pointer gesture:
+//   F8 / Shift+F8      next / previous error (its message is announced)
+//   Ctrl+Shift+M       the list of errors (CodeMirror's lint panel; Escape returns)
+//   Ctrl+K, Ctrl+I     the type and any error at the cursor, as a tooltip (and announced)
+//   F12, Ctrl+click    go to definition (in another tab, too)
+//   Ctrl+Space         completion (it also opens as you type a name or a `.`)
+import {
+  autocompletion,
+  type Completion,
+  type CompletionContext,
+  type CompletionResult,
+} from "@codemirror/autocomplete";
+import {
+  forEachDiagnostic,
+  lintGutter,
+  linter,
+  nextDiagnostic,
+  openLintPanel,
+  previousDiagnostic,
+  type Diagnostic,
+} from "@codemirror/lint";
+import { StateEffect, StateField, type EditorState, type Extension } from "@codemirror/state";
+import { EditorView, hoverTooltip, keymap, showTooltip, type Command, type Tooltip } from "@codemirror/view";
+import type { CompletionItem, DisplayPart, TypeIssue } from "../../lib/typescript/service";
+import { h } from "../dom";
+import { editorFile } from "../editor";
+import type { Method, Methods } from "./protocol";
+
+export interface LanguageToolsOptions {
+  request<M extends Method>(method: M, params: Methods[M]["params"]): Promise<Methods[M]["result"]>;
+  /** Shows a workspace file with a range selected: the target of go to definition. */
+  reveal(path: string, from: number, to: number): void;
+  /** Says a sentence to screen readers (a polite live region outside the editor). */
+  announce(text: string): void;
+}
+
+/** Quiet time after a keystroke before the file is checked again. */
+export const LINT_DELAY_MS = 150;
+
+const fileOf = (state: EditorState) => state.facet(editorFile);
+const clamp = (pos: number, state: EditorState) => Math.max(0, Math.min(pos, state.doc.length));
+
+export const toDiagnostic = (issue: TypeIssue, state: EditorState): Diagnostic => ({
+  from: clamp(issue.start, state),
+  to: clamp(issue.end, state),
+  severity: issue.severity,
+  message: issue.message,
+  source: `TS${issue.code}`,
+});
+
+const PART_CLASS: Record<string, string> = {
+  keyword: "tok-keyword",
+  className: "tok-type",
+  interfaceName: "tok-type",
+  aliasName: "tok-type",
+  enumName: "tok-type",
+  typeParameterName: "tok-type",
+  methodName: "tok-function",
+  functionName: "tok-function",
+  propertyName: "tok-property",
+  parameterName: "tok-property",
+  stringLiteral: "tok-string",
+  numericLiteral: "tok-constant",
+};
+
+/** A type as TypeScript prints it (`(method) Node<S>.exec(...)`), coloured like the editor's code. */
+function typeLine(parts: DisplayPart[]): HTMLElement {
+  return h(
+    "code",
+    { class: "cm-ts-type" },
+    ...parts.map(({ text, kind }) => {
+      const token = PART_CLASS[kind];
+      return token ? h("span", { class: token }, text) : text;
+    }),
+  );
+}
+
+function infoBox(parts: DisplayPart[], documentation: string): HTMLElement {
+  return h(
+    "div",
+    { class: "cm-ts-info" },
+    typeLine(parts),
+    documentation && h("p", { class: "cm-ts-docs" }, documentation),
+  );
+}
+
+const plainText = (parts: DisplayPart[]) => parts.map((part) => part.text).join("");
+
+/** The diagnostics the lint state holds at `pos`. */
+function diagnosticsAt(state: EditorState, pos: number): Diagnostic[] {
+  const found: Diagnostic[] = [];
+  forEachDiagnostic(state, (diagnostic, from, to) => {
+    if (from <= pos && pos <= to) found.push({ ...diagnostic, from, to });
+  });
+  return found;
+}
+
+const lineOf = (state: EditorState, pos: number) => state.doc.lineAt(pos).number;
+
+// ---- the type and error at the cursor, for keyboard users
+
+const setCursorInfo = StateEffect.define<Tooltip | null>();
+
+const cursorInfo = StateField.define<Tooltip | null>({
+  create: () => null,
+  update(value, tr) {
+    for (const effect of tr.effects) if (effect.is(setCursorInfo)) return effect.value;
+    return tr.docChanged || tr.selection ? null : value;
+  },
+  provide: (field) => showTooltip.from(field),
+});
+
+function showInfoAtCursor(options: LanguageToolsOptions): Command {
+  return (view) => {
+    const { state } = view;
+    const pos = state.selection.main.head;
+    const errors = diagnosticsAt(state, pos);
+    void options
+      .request("hover", { path: fileOf(state), pos })
+      .catch(() => null)
+      .then((info) => {
+        if (view.state.doc !== state.doc || view.state.selection.main.head !== pos) return;
+        const spoken = [...errors.map((error) => error.message), info ? plainText(info.parts) : ""];
+        const text = spoken.filter(Boolean).join(". ");
+        options.announce(text || "No type information here.");
+        const dom = h(
+          "div",
+          { class: "cm-ts-cursor-info" },
+          ...errors.map((error) =>
+            h("p", { class: `cm-ts-cursor-error cm-ts-${error.severity}` }, error.message),
+          ),
+          info
+            ? infoBox(info.parts, info.documentation)
+            : !errors.length && h("p", {}, "No type information here."),
+        );
+        view.dispatch({ effects: setCursorInfo.of({ pos, above: false, create: () => ({ dom }) }) });
+      });
+    return true;
+  };
+}
+
+const closeCursorInfo: Command = (view) => {
+  if (!view.state.field(cursorInfo, false)) return false;
+  view.dispatch({ effects: setCursorInfo.of(null) });
+  return true;
+};
+
+/** F8 / Shift+F8, with the message of the error it lands on read out. */
+function moveToDiagnostic(move: Command, options: LanguageToolsOptions): Command {
+  return (view) => {
+    if (!move(view)) return false;
+    const { state } = view;
+    const pos = state.selection.main.from;
+    const [found] = diagnosticsAt(state, pos);
+    if (found) options.announce(`Line ${lineOf(state, pos)}: ${found.message}`);
+    return true;
+  };
+}
+
+// ---- go to definition
+
+function goToDefinitionAt(view: EditorView, pos: number, options: LanguageToolsOptions): void {
+  void options
+    .request("definition", { path: fileOf(view.state), pos })
+    .catch(() => [])
+    .then(([target]) => {
+      if (target) options.reveal(target.file, target.start, target.end);
+      else options.announce("No definition of this name in the exercise's files.");
+    });
+}
+
+// ---- completion
+
+const KIND_TYPE: Record<string, string> = {
+  method: "method",
+  function: "function",
+  "local function": "function",
+  constructor: "class",
+  property: "property",
+  getter: "property",
+  setter: "property",
+  class: "class",
+  interface: "interface",
+  type: "type",
+  "type parameter": "type",
+  alias: "type",
+  enum: "enum",
+  "enum member": "enum",
+  var: "variable",
+  let: "variable",
+  const: "constant",
+  "local var": "variable",
+  parameter: "variable",
+  keyword: "keyword",
+  module: "namespace",
+};
+
+function completion(item: CompletionItem, info: Completion["info"]): Completion {
+  const order = Number.parseInt(item.sortText, 10);
+  return {
+    label: item.name,
+    type: KIND_TYPE[item.kind] ?? "text",
+    boost: Number.isNaN(order) ? 0 : -Math.min(order, 99),
+    ...(item.insertText ? { apply: item.insertText } : {}),
+    info,
+  };
+}
+
+function completionSource(options: LanguageToolsOptions) {
+  return async (context: CompletionContext): Promise<CompletionResult | null> => {
+    const word = context.matchBefore(/[\w$]*/);
+    const from = word?.from ?? context.pos;
+    const member = context.state.sliceDoc(from - 1, from) === ".";
+    if (!context.explicit && !member && from === context.pos) return null;
+    const path = fileOf(context.state);
+    const found = await options
+      .request("completions", { path, pos: context.pos, ...(member ? { trigger: "." as const } : {}) })
+      .catch(() => null);
+    if (!found || context.aborted || found.items.length === 0) return null;
+    const detail = (name: string) => async () => {
+      const entry = await options
+        .request("completionDetail", { path, pos: context.pos, name })
+        .catch(() => null);
+      return entry ? infoBox(entry.parts, entry.documentation) : null;
+    };
+    return {
+      from,
+      options: found.items.map((item) => completion(item, detail(item.name))),
+      validFor: /^[\w$]*$/,
+    };
+  };
+}
+
+/** Everything the language service adds to the editor; reads each state's file from `editorFile`. */
+export function languageTools(options: LanguageToolsOptions): Extension {
+  const lint = linter(
+    async (view) => {
+      const { state } = view;
+      const issues = await options.request("diagnostics", { paths: [fileOf(state)] }).catch(() => []);
+      return issues.map((issue) => toDiagnostic(issue, state));
+    },
+    { delay: LINT_DELAY_MS },
+  );
+  const hover = hoverTooltip(async (view, pos) => {
+    const info = await options.request("hover", { path: fileOf(view.state), pos }).catch(() => null);
+    if (!info) return null;
+    return {
+      pos: info.start,
+      end: info.end,
+      above: true,
+      create: () => ({ dom: infoBox(info.parts, info.documentation) }),
+    };
+  });
+  return [
+    lint,
+    lintGutter(),
+    hover,
+    cursorInfo,
+    autocompletion({ override: [completionSource(options)] }),
+    keymap.of([
+      { key: "F8", run: moveToDiagnostic(nextDiagnostic, options) },
+      { key: "Shift-F8", run: moveToDiagnostic(previousDiagnostic, options) },
+      { key: "Mod-Shift-m", run: openLintPanel, preventDefault: true },
+      { key: "Mod-k Mod-i", run: showInfoAtCursor(options), preventDefault: true },
+      { key: "Escape", run: closeCursorInfo },
+      {
+        key: "F12",
+        run: (view) => (goToDefinitionAt(view, view.state.selection.main.head, options), true),
+        preventDefault: true,
+      },
+    ]),
+    EditorView.domEventHandlers({
+      click(event, view) {
+        if (!(event.ctrlKey || event.metaKey)) return false;
+        const pos = view.posAtCoords({ x: event.clientX, y: event.clientY });
+        if (pos === null) return false;
+        goToDefinitionAt(view, pos, options);
+        return true;
+      },
+    }),
+    EditorView.baseTheme({
+      ".cm-ts-info, .cm-ts-cursor-info": { padding: "0.25rem 0.5rem", maxWidth: "min(36rem, 90vw)" },
+      ".cm-ts-type": { whiteSpace: "pre-wrap", fontFamily: "var(--font-mono, monospace)" },
+      ".cm-ts-docs": { margin: "0.35rem 0 0", fontFamily: "var(--font-sans, system-ui)" },
+      ".cm-ts-cursor-error": {
+        margin: "0 0 0.35rem",
+        borderLeft: "3px solid var(--bad, #cf222e)",
+        paddingLeft: "0.4rem",
+      },
+    }),
+  ];
+}
