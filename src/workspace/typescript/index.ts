@@ -50,15 +50,21 @@ export class TypeScriptSupport {
   }
 
   private load(): Promise<TypeScriptClient> {
-    this.client ??= import("./attach").then(({ attachLanguageService }) =>
-      attachLanguageService(this.editor, {
+    this.client ??= import("./attach").then(({ attachLanguageService }) => {
+      const client = attachLanguageService(this.editor, {
         reveal: (path, from, to) => {
           this.selectTab(path);
           this.editor.select(path, from, to);
         },
         announce: (text) => (this.announcer.textContent = text),
-      }),
-    );
+      });
+      // data-typescript on the panel: "ready" once the service answers (tests and benchmarks wait on it)
+      client.start().then(
+        () => (this.panel.dataset.typescript = "ready"),
+        () => (this.panel.dataset.typescript = "failed"),
+      );
+      return client;
+    });
     this.client.catch(() => (this.client = undefined)); // a later run tries again
     return this.client;
   }

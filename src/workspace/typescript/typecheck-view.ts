@@ -44,10 +44,15 @@ function issueItem(issue: TypeCheckIssue, actions: TypeCheckActions): HTMLElemen
     h("span", { class: "ws-typecheck-message" }, issue.message),
   );
   if (actions.canGoTo(issue.file)) {
+    // Named apart from the results' own "Go to line N of file" button for a run's error.
     const button = h(
       "button",
-      { type: "button", class: "ws-button ws-typecheck-goto" },
-      `Go to line ${issue.line} of ${issue.file}`,
+      {
+        type: "button",
+        class: "ws-button ws-typecheck-goto",
+        "aria-label": `Go to line ${issue.line} of ${issue.file} (type error)`,
+      },
+      `Go to line ${issue.line}`,
     );
     button.addEventListener("click", () => actions.goTo(issue));
     item.append(" ", button);
