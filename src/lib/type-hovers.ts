@@ -16,7 +16,7 @@ const root = process.cwd();
  * with the ECMAScript lib alone: the DOM's types, which no listing uses, would triple the build's
  * time spent here.
  */
-function projectOptions(): ts.CompilerOptions {
+export function listingCompilerOptions(): ts.CompilerOptions {
   const parsed = ts.getParsedCommandLineOfConfigFile(
     `${root}/tsconfig.json`,
     {},
@@ -41,21 +41,30 @@ const renderer: TwoslashRenderer = {
   }),
 };
 
-let transformer: ShikiTransformer | undefined;
+/** Twoslash keeps the newline before `---cut-after---`; a listing should not end on an empty line. */
+const withoutFinalNewline: ShikiTransformer = {
+  name: "listing-final-newline",
+  preprocess: (code) => code.replace(/\r?\n$/, ""),
+};
 
-/** The Shiki transformer for listings (one twoslash instance, so TypeScript loads once a build). */
-export function typeHoverTransformer(): ShikiTransformer {
-  transformer ??= createTransformerFactory(
-    createTwoslasher({ tsModule: ts, vfsRoot: root, compilerOptions: projectOptions() }),
-    renderer,
-  )({
-    langs: ["ts"],
-    throws: true,
-    // tsc and the exercise check already type-check every file a listing comes from; skipping the
-    // errors here halves the time (type-hovers.test.ts checks this environment has none).
-    twoslashOptions: { handbookOptions: { noErrors: true } },
-  });
-  return transformer;
+let transformers: ShikiTransformer[] | undefined;
+
+/** Shiki transformers for listings (one twoslash instance, so TypeScript loads once a build). */
+export function typeHoverTransformers(): ShikiTransformer[] {
+  transformers ??= [
+    createTransformerFactory(
+      createTwoslasher({ tsModule: ts, vfsRoot: root, compilerOptions: listingCompilerOptions() }),
+      renderer,
+    )({
+      langs: ["ts"],
+      throws: true,
+      // tsc and the exercise check already type-check every file a listing comes from; skipping the
+      // errors here halves the time (type-hovers.test.ts checks this environment has none).
+      twoslashOptions: { handbookOptions: { noErrors: true } },
+    }),
+    withoutFinalNewline,
+  ];
+  return transformers;
 }
 
 /**

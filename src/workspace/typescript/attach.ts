@@ -6,10 +6,12 @@ import { languageTools, type LanguageToolsOptions } from "./codemirror";
 
 export function attachLanguageService(
   editor: CodeEditor,
+  learnerFiles: string[],
   options: Pick<LanguageToolsOptions, "reveal" | "announce">,
 ): TypeScriptClient {
   const client = new TypeScriptClient({
     files: () => Object.fromEntries(editor.paths().map((path) => [path, editor.text(path)])),
+    warm: learnerFiles,
   });
   editor.setLanguageTools(
     languageTools({ ...options, request: (method, params) => client.request(method, params) }),

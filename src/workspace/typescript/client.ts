@@ -8,6 +8,8 @@ import type { InitMessage, Method, Methods, RequestMessage, ResponseMessage, Sta
 export interface ClientOptions {
   /** The current text of every file of the exercise (the learner's and read-only ones). */
   files: () => Files;
+  /** The files checked as soon as the service starts (the learner's). */
+  warm: string[];
   /** How long typescript.js may take to download and start (ms). */
   startTimeoutMs?: number;
 }
@@ -84,7 +86,13 @@ export class TypeScriptClient {
         fail(new Error(event.message || "The type checker's worker could not load."));
       };
       const typescriptUrl = new URL(assets.typescriptUrl, location.href).href;
-      worker.postMessage({ type: "init", typescriptUrl } satisfies InitMessage);
+      const files = this.changedFiles() ?? {};
+      worker.postMessage({
+        type: "init",
+        typescriptUrl,
+        files,
+        warm: this.options.warm,
+      } satisfies InitMessage);
     });
   }
 

@@ -51,7 +51,7 @@ export class TypeScriptSupport {
 
   private load(): Promise<TypeScriptClient> {
     this.client ??= import("./attach").then(({ attachLanguageService }) => {
-      const client = attachLanguageService(this.editor, {
+      const client = attachLanguageService(this.editor, this.learnerFiles, {
         reveal: (path, from, to) => {
           this.selectTab(path);
           this.editor.select(path, from, to);

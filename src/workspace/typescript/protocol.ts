@@ -22,10 +22,15 @@ export interface Methods {
 
 export type Method = keyof Methods;
 
-/** page → worker: the first message; the worker loads TypeScript from the URL and says ready. */
+/**
+ * page → worker: the first message; the worker loads TypeScript from the URL, takes the files and
+ * says ready, then checks the `warm` ones at once, so the editor's first question finds the work done.
+ */
 export interface InitMessage {
   type: "init";
   typescriptUrl: string;
+  files: Files;
+  warm: string[];
 }
 
 /** worker → page, once: the service is up (or could not start, and why). */

@@ -29,7 +29,9 @@ scope.onmessage = ({ data }) => {
       scope.importScripts(data.typescriptUrl); // defines the global `ts`
       if (!scope.ts) throw new Error("typescript.js did not define `ts`");
       service = new ExerciseService(scope.ts, environment);
+      service.setFiles(data.files);
       scope.postMessage({ type: "ready" });
+      service.check(data.warm); // requests that came meanwhile wait, then find the answers ready
     } catch (error) {
       scope.postMessage({ type: "failed", message: error instanceof Error ? error.message : String(error) });
     }
