@@ -211,7 +211,9 @@ class Workspace {
         this.update((record) => ({ ...record, completedAt: new Date().toISOString() }));
         this.badge.hidden = false;
         extra = LESSON_COMPLETE;
-      } else if (report.status === "pass" && !complete) extra = TYPE_ERRORS_BLOCK_COMPLETION;
+      } else if (!complete && report.status === "pass" && !this.record?.completedAt) {
+        extra = TYPE_ERRORS_BLOCK_COMPLETION;
+      }
       this.results.show(resultsModel(report, this.data.files), extra);
       this.types.show(types);
     } finally {

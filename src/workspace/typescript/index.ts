@@ -69,8 +69,9 @@ export class TypeScriptSupport {
     return this.client;
   }
 
-  /** The learner's files, checked as they are now. */
+  /** The learner's files, checked as they are now (the previous run's line goes meanwhile). */
   async check(): Promise<TypeCheckResult> {
+    this.line.replaceChildren();
     try {
       const ask = async () => {
         const client = await this.load();
@@ -96,10 +97,6 @@ export class TypeScriptSupport {
         },
       }),
     );
-  }
-
-  clear(): void {
-    this.line.replaceChildren();
   }
 
   /** Keeps the file tabs in step when a file is opened from here (go to definition, Go to line). */
