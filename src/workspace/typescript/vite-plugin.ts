@@ -123,6 +123,10 @@ export function typescriptAssets(): Plugin {
         if (source === undefined) return next();
         void Promise.resolve(source).then(
           (text) => {
+            // The page is cross-origin isolated (COEP): a worker script without the same headers is blocked.
+            for (const [name, value] of Object.entries(server.config.server.headers ?? {})) {
+              if (value !== undefined) response.setHeader(name, value);
+            }
             response.setHeader("Content-Type", "text/javascript");
             response.end(text);
           },
