@@ -233,6 +233,38 @@ function completionSource(options: LanguageToolsOptions) {
   };
 }
 
+/**
+ * The tooltips, completion list and lint panel in the site's colours (CSS variables), light and
+ * dark alike: CodeMirror's own defaults are light grey whatever the theme.
+ */
+const toolsTheme = EditorView.theme({
+  ".cm-tooltip": {
+    backgroundColor: "var(--code-bg)",
+    color: "var(--code-fg)",
+    border: "1px solid var(--border)",
+    borderRadius: "6px",
+    boxShadow: "0 4px 12px rgb(0 0 0 / 0.15)",
+  },
+  ".cm-tooltip.cm-tooltip-autocomplete > ul > li[aria-selected]": {
+    backgroundColor: "var(--code-selection)",
+    color: "var(--code-fg)",
+  },
+  ".cm-completionDetail, .cm-diagnosticSource": { color: "var(--muted)", opacity: "1" },
+  ".cm-diagnostic-error": { borderLeftColor: "var(--bad)" },
+  ".cm-panel.cm-panel-lint ul [aria-selected]": {
+    backgroundColor: "var(--code-selection)",
+    color: "var(--code-fg)",
+  },
+  ".cm-panel.cm-panel-lint ul:focus [aria-selected]": {
+    backgroundColor: "var(--code-selection)",
+    color: "var(--code-fg)",
+  },
+  ".cm-ts-info, .cm-ts-cursor-info": { padding: "0.25rem 0.5rem", maxWidth: "min(36rem, 90vw)" },
+  ".cm-ts-type": { whiteSpace: "pre-wrap", fontFamily: "var(--font-code)", background: "none", padding: "0" },
+  ".cm-ts-docs": { margin: "0.35rem 0 0", fontFamily: "var(--font-body, system-ui)" },
+  ".cm-ts-cursor-error": { margin: "0 0 0.35rem", borderLeft: "3px solid var(--bad)", paddingLeft: "0.4rem" },
+});
+
 /** Everything the language service adds to the editor; reads each state's file from `editorFile`. */
 export function languageTools(options: LanguageToolsOptions): Extension {
   const lint = linter(
@@ -280,15 +312,6 @@ export function languageTools(options: LanguageToolsOptions): Extension {
         return true;
       },
     }),
-    EditorView.baseTheme({
-      ".cm-ts-info, .cm-ts-cursor-info": { padding: "0.25rem 0.5rem", maxWidth: "min(36rem, 90vw)" },
-      ".cm-ts-type": { whiteSpace: "pre-wrap", fontFamily: "var(--font-mono, monospace)" },
-      ".cm-ts-docs": { margin: "0.35rem 0 0", fontFamily: "var(--font-sans, system-ui)" },
-      ".cm-ts-cursor-error": {
-        margin: "0 0 0.35rem",
-        borderLeft: "3px solid var(--bad, #cf222e)",
-        paddingLeft: "0.4rem",
-      },
-    }),
+    toolsTheme,
   ];
 }
