@@ -1,6 +1,7 @@
 // TypeScript in the exercise editor, as a learner meets it: a type error typed in is underlined, its
 // message is read by hover and from the keyboard, fixing it clears it, and each run reports a Type
 // check line; an exercise whose tests pass but whose files do not type-check is not complete.
+import AxeBuilder from "@axe-core/playwright";
 import type { Browser, BrowserContext, Page } from "playwright-core";
 import { afterAll, afterEach, beforeAll, beforeEach, describe, expect, it } from "vitest";
 import { launchChromium, newContext } from "./browser";
@@ -127,7 +128,10 @@ describe("TypeScript in the editor", () => {
     await page.locator(".cm-line", { hasText: "import { BaseNode" }).getByText("BaseNode").click();
     await page.keyboard.press("F12");
     await expect
-      .poll(() => page.getByRole("tab", { name: "pocketflow.ts" }).getAttribute("aria-selected"))
+      .poll(
+        () => page.getByRole("tab", { name: "pocketflow.ts" }).getAttribute("aria-selected"),
+        LOAD_TIMEOUT,
+      )
       .toBe("true");
     await page.getByRole("textbox", { name: "Code editor: pocketflow.ts" }).waitFor();
     const selected = await page.evaluate(() => getSelection()?.toString());
@@ -159,6 +163,46 @@ describe("the Type check line of a run", () => {
     expect(text).toContain("Lesson complete");
     expect(await page.locator(".ws-typecheck-line").innerText()).toBe("✓ Type check: No type errors");
     expect(await page.getByText("Completed: this lesson is done.").isVisible()).toBe(true);
+  });
+});
+
+describe("accessibility of the type checks", () => {
+  // axe is slow on a lesson page; a loaded machine needs more than the default minute
+  it(
+    "has no serious axe violation with an error underlined, the lint panel open and a Type check line",
+    { timeout: 180_000 },
+    async () => {
+      await openWorkspace(page);
+      await replaceCode(page, `const retries: number = "three";\n${solution()}`);
+      await page.keyboard.press("ControlOrMeta+Home");
+      await underline(page).first().waitFor(LOAD_TIMEOUT);
+      await runTests(page);
+      await editor(page).click();
+      await page.keyboard.press("ControlOrMeta+Shift+KeyM");
+      await page.getByRole("listbox", { name: "Diagnostics" }).waitFor();
+      const results = await new AxeBuilder({ page }).analyze();
+      const serious = results.violations
+        .filter((violation) => violation.impact === "serious" || violation.impact === "critical")
+        .flatMap((violation) => violation.nodes.map((node) => `${violation.id}: ${node.target.join(" ")}`));
+      expect(serious).toEqual([]);
+    },
+  );
+});
+
+describe("types in the lessons' listings", () => {
+  it("shows a name's type when the pointer rests on it, and hides it on Escape", async () => {
+    await page.goto(url("/lessons/03-retries-and-fallback/"));
+    const token = page.locator(".code-region [data-type]", { hasText: "curRetry" }).first();
+    await token.scrollIntoViewIfNeeded();
+    await token.hover();
+    const popup = page.locator(".type-popup:not([hidden])");
+    await popup.waitFor();
+    expect(await popup.innerText()).toBe(
+      "(property) Node<Store, string, number, string, number>.curRetry: number",
+    );
+    expect(await popup.getAttribute("aria-hidden")).toBe("true");
+    await page.keyboard.press("Escape");
+    expect(await popup.count()).toBe(0);
   });
 });
 

@@ -14,10 +14,14 @@ export interface TypeCheckOutcome {
 /** At most this many errors are printed with their code; a count stands for the rest. */
 const SHOWN = 5;
 
-/** The learner's own files (not the course's read-only ones), checked in the editor's environment. */
+/**
+ * The learner's own TypeScript files (not the course's read-only ones), checked in the editor's
+ * environment; a JavaScript helper they added runs in the tests but has no types to check.
+ */
 export function typecheckLearner(exercise: Exercise, files: Files): TypeCheckOutcome {
-  const judged = Object.keys(files).filter((path) => !exercise.readonly.includes(path));
-  return { issues: typecheckFiles(files, judged), files };
+  const typed = Object.fromEntries(Object.entries(files).filter(([path]) => /\.[cm]?ts$/.test(path)));
+  const judged = Object.keys(typed).filter((path) => !exercise.readonly.includes(path));
+  return { issues: typecheckFiles(typed, judged), files: typed };
 }
 
 /** Runs the check on the next turn of the event loop, so a test run started just before goes first. */

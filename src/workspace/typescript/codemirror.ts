@@ -249,7 +249,9 @@ const toolsTheme = EditorView.theme({
     backgroundColor: "var(--code-selection)",
     color: "var(--code-fg)",
   },
-  ".cm-completionDetail, .cm-diagnosticSource": { color: "var(--muted)", opacity: "1" },
+  ".cm-completionDetail": { color: "var(--muted)" },
+  // CodeMirror dims the error code to 70 %: too faint on a selected row (axe: color-contrast)
+  ".cm-diagnosticSource": { color: "inherit", opacity: "1" },
   ".cm-diagnostic-error": { borderLeftColor: "var(--bad)" },
   ".cm-panel.cm-panel-lint ul [aria-selected]": {
     backgroundColor: "var(--code-selection)",
