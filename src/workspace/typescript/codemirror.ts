@@ -6,12 +6,7 @@
 //   Ctrl+K, Ctrl+I     the type and any error at the cursor, as a tooltip (and announced)
 //   F12, Ctrl+click    go to definition (in another tab, too)
 //   Ctrl+Space         completion (it also opens as you type a name or a `.`)
-import {
-  autocompletion,
-  type Completion,
-  type CompletionContext,
-  type CompletionResult,
-} from "@codemirror/autocomplete";
+import { autocompletion } from "@codemirror/autocomplete";
 import {
   forEachDiagnostic,
   lintGutter,
@@ -23,9 +18,11 @@ import {
 } from "@codemirror/lint";
 import { StateEffect, StateField, type EditorState, type Extension } from "@codemirror/state";
 import { EditorView, hoverTooltip, keymap, showTooltip, type Command, type Tooltip } from "@codemirror/view";
-import type { CompletionItem, DisplayPart, TypeIssue } from "../../lib/typescript/service";
+import type { TypeIssue } from "../../lib/typescript/service";
 import { h } from "../dom";
 import { editorFile } from "../editor";
+import { completionSource } from "./completion";
+import { infoBox, plainText } from "./info-box";
 import type { Method, Methods } from "./protocol";
 
 export interface LanguageToolsOptions {
@@ -49,44 +46,6 @@ export const toDiagnostic = (issue: TypeIssue, state: EditorState): Diagnostic =
   message: issue.message,
   source: `TS${issue.code}`,
 });
-
-const PART_CLASS: Record<string, string> = {
-  keyword: "tok-keyword",
-  className: "tok-type",
-  interfaceName: "tok-type",
-  aliasName: "tok-type",
-  enumName: "tok-type",
-  typeParameterName: "tok-type",
-  methodName: "tok-function",
-  functionName: "tok-function",
-  propertyName: "tok-property",
-  parameterName: "tok-property",
-  stringLiteral: "tok-string",
-  numericLiteral: "tok-constant",
-};
-
-/** A type as TypeScript prints it (`(method) Node<S>.exec(...)`), coloured like the editor's code. */
-function typeLine(parts: DisplayPart[]): HTMLElement {
-  return h(
-    "code",
-    { class: "cm-ts-type" },
-    ...parts.map(({ text, kind }) => {
-      const token = PART_CLASS[kind];
-      return token ? h("span", { class: token }, text) : text;
-    }),
-  );
-}
-
-function infoBox(parts: DisplayPart[], documentation: string): HTMLElement {
-  return h(
-    "div",
-    { class: "cm-ts-info" },
-    typeLine(parts),
-    documentation && h("p", { class: "cm-ts-docs" }, documentation),
-  );
-}
-
-const plainText = (parts: DisplayPart[]) => parts.map((part) => part.text).join("");
 
 /** The diagnostics the lint state holds at `pos`. */
 function diagnosticsAt(state: EditorState, pos: number): Diagnostic[] {
@@ -169,68 +128,6 @@ function goToDefinitionAt(view: EditorView, pos: number, options: LanguageToolsO
       if (target) options.reveal(target.file, target.start, target.end);
       else options.announce("No definition of this name in the exercise's files.");
     });
-}
-
-// ---- completion
-
-const KIND_TYPE: Record<string, string> = {
-  method: "method",
-  function: "function",
-  "local function": "function",
-  constructor: "class",
-  property: "property",
-  getter: "property",
-  setter: "property",
-  class: "class",
-  interface: "interface",
-  type: "type",
-  "type parameter": "type",
-  alias: "type",
-  enum: "enum",
-  "enum member": "enum",
-  var: "variable",
-  let: "variable",
-  const: "constant",
-  "local var": "variable",
-  parameter: "variable",
-  keyword: "keyword",
-  module: "namespace",
-};
-
-function completion(item: CompletionItem, info: Completion["info"]): Completion {
-  const order = Number.parseInt(item.sortText, 10);
-  return {
-    label: item.name,
-    type: KIND_TYPE[item.kind] ?? "text",
-    boost: Number.isNaN(order) ? 0 : -Math.min(order, 99),
-    ...(item.insertText ? { apply: item.insertText } : {}),
-    info,
-  };
-}
-
-function completionSource(options: LanguageToolsOptions) {
-  return async (context: CompletionContext): Promise<CompletionResult | null> => {
-    const word = context.matchBefore(/[\w$]*/);
-    const from = word?.from ?? context.pos;
-    const member = context.state.sliceDoc(from - 1, from) === ".";
-    if (!context.explicit && !member && from === context.pos) return null;
-    const path = fileOf(context.state);
-    const found = await options
-      .request("completions", { path, pos: context.pos, ...(member ? { trigger: "." as const } : {}) })
-      .catch(() => null);
-    if (!found || context.aborted || found.items.length === 0) return null;
-    const detail = (name: string) => async () => {
-      const entry = await options
-        .request("completionDetail", { path, pos: context.pos, name })
-        .catch(() => null);
-      return entry ? infoBox(entry.parts, entry.documentation) : null;
-    };
-    return {
-      from,
-      options: found.items.map((item) => completion(item, detail(item.name))),
-      validFor: /^[\w$]*$/,
-    };
-  };
 }
 
 /**
