@@ -9,6 +9,7 @@ import { siteUrl } from "./src/integrations/site-url.ts";
 import { shikiThemes } from "./src/lib/shiki.ts";
 import { testWorkerBundle } from "./src/lib/engine/worker/vite-plugin.ts";
 import { sandboxSnapshot } from "./src/lib/engine/webcontainer/build/integration.ts";
+import { typescriptAssets } from "./src/workspace/typescript/vite-plugin.ts";
 
 // The in-browser test engine (WebContainer) needs a cross-origin isolated page.
 // Astro passes `server.headers` to both `astro dev` and `astro preview`; deploys get the same
@@ -46,7 +47,8 @@ export default defineConfig({
   server: { headers: crossOriginIsolation },
   vite: {
     // Bundles the offline test engine (worker + sandbox) as text the sandboxed iframe can start.
-    plugins: [testWorkerBundle()],
+    // The editor's language service: its worker and typescript.js, content-hashed (see the plugin).
+    plugins: [testWorkerBundle(), typescriptAssets()],
     // The worker bundle (sucrase, yaml, vitest's runner and expect) is one ~540 kB chunk by design;
     // it loads only when a learner starts an exercise.
     build: { chunkSizeWarningLimit: 600 },

@@ -49,7 +49,8 @@ export async function runTests(page: Page): Promise<string> {
 }
 
 export async function waitForSummary(page: Page): Promise<string> {
-  const line = page.locator('.ws-summary:not([data-status="running"]) .ws-summary-line');
+  // data-run="done": the tests, the type check and the completion are all in.
+  const line = page.locator('.ws-summary[data-run="done"] .ws-summary-line');
   await line.waitFor({ timeout: 30_000 });
   return (await summary(page).innerText()).trim();
 }

@@ -1,11 +1,10 @@
 // For every exercise: its hidden suite must fail on starter/ (at least one test) and pass on
 // solution/ (every test), run by vitest itself. Prints one line per exercise; exits 1 on a problem.
-import { spawn } from "node:child_process";
-import { writeFileSync } from "node:fs";
 import { join } from "node:path";
 import { summarize } from "../src/lib/engine/report";
 import { loadAllExercises, projectRoot } from "../src/lib/exercises/load";
-import { materialize, runWithNodeVitest, type Workspace } from "./lib/node-vitest";
+import { runWithNodeVitest, type Workspace } from "./lib/node-vitest";
+import { countTypeErrors, formatTypeIssues, typecheckFiles, typecheckWithTsc } from "./lib/typecheck";
 
 const exercises = loadAllExercises();
 const workspaces: Workspace[] = exercises.flatMap((exercise) => [
@@ -16,29 +15,27 @@ const workspaces: Workspace[] = exercises.flatMap((exercise) => [
 // Starters, solutions and suites must also type-check together: the starter declares every type
 // the suite uses, so the learner's editor can help before anything runs. tsc works on its own copy
 // of the workspaces, in parallel with the vitest run.
-const typecheckRoot = join(projectRoot, ".cache", "exercise-typecheck");
-materialize(typecheckRoot, workspaces);
-writeFileSync(
-  join(typecheckRoot, "tsconfig.json"),
-  JSON.stringify({
-    extends: join(projectRoot, "tsconfig.json"),
-    compilerOptions: { types: ["node"], typeRoots: [join(projectRoot, "node_modules", "@types")] },
-    include: ["./*/**/*.ts"],
-    exclude: [],
-  }),
-);
-const typecheck = new Promise<{ status: number | null; output: string }>((done) => {
-  const tsc = spawn(join(projectRoot, "node_modules", ".bin", "tsc"), ["--noEmit", "-p", typecheckRoot]);
-  let output = "";
-  tsc.stdout.on("data", (chunk: Buffer) => (output += chunk.toString()));
-  tsc.stderr.on("data", (chunk: Buffer) => (output += chunk.toString()));
-  tsc.on("close", (status) => done({ status, output }));
-});
+const typecheck = typecheckWithTsc(join(projectRoot, ".cache", "exercise-typecheck"), workspaces);
 
 const reports = await runWithNodeVitest(join(projectRoot, ".cache", "exercise-check"), workspaces);
 const problems: string[] = [];
 const tsc = await typecheck;
 if (tsc.status !== 0) problems.push(`type errors in exercise workspaces:\n${tsc.output}`);
+// And the learner's files alone, as the editor and `npm run learn` check them: a starter or a
+// solution with an error there would show the learner an error they did not make.
+for (const exercise of exercises) {
+  for (const [kind, files] of [
+    ["starter", exercise.starter],
+    ["solution", exercise.solution],
+  ] as const) {
+    const issues = typecheckFiles(files);
+    if (issues.length === 0) continue;
+    const lines = formatTypeIssues(issues, files, { shown: (path) => `${exercise.slug}/${kind}/${path}` });
+    problems.push(
+      `${exercise.slug}: ${countTypeErrors(issues.length)} in the ${kind}, as the editor checks it\n${lines.join("\n")}`,
+    );
+  }
+}
 
 for (const exercise of exercises) {
   const starter = reports.get(`${exercise.slug}--starter`);

@@ -113,7 +113,7 @@ export async function carry(session: Session, name?: string): Promise<number> {
   return 0;
 }
 
-/** One run, for people and scripts: exit code 0 only when every test passes. */
+/** One run, for people and scripts: exit code 0 only when every test passes and the code type-checks. */
 export async function run(session: Session, name?: string): Promise<number> {
   const { ctx } = session;
   const exercise = name ? findExercise(session, name) : session.current();
@@ -126,5 +126,5 @@ export async function run(session: Session, name?: string): Promise<number> {
   else carryInto(session, exercise);
   const result = await runAndReport(session, exercise, { signal: ctx.io.signal });
   if (result.cancelled) return 130; // Ctrl+C, as a shell reports it
-  return result.status === "pass" ? 0 : 1;
+  return result.passed ? 0 : 1;
 }

@@ -13,14 +13,16 @@ Usage: npm run learn [-- <command>] [--workspace <dir>]
 
 Commands:
   (none), watch    Watch mode: runs the current exercise's tests on every save and moves on
-                   to the next exercise when they all pass. While it watches, type h (and
-                   Enter) for a hint, l for the list, Enter to run again; Ctrl+C or q stops.
+                   to the next exercise when they all pass and the code type-checks. While
+                   it watches, type h (and Enter) for a hint, l for the list, Enter to run
+                   again; Ctrl+C or q stops.
   list             Every exercise with its status: done, current or not started.
   hint [exercise]  Shows the next hint for the current exercise (three per exercise).
   reset <exercise> Restores an exercise's starter files, after asking.
   carry <exercise> Part 1: starts an exercise's pocketflow.ts from yours of the previous
                    exercise, with its TODOs added (watch mode does this when you get there).
-  run [exercise]   Runs an exercise's tests once; exit code 0 only if every test passes.
+  run [exercise]   Runs an exercise's tests and type check once; exit code 0 only if every
+                   test passes and the code type-checks.
   trace [exercise] Runs the tests with a tracer and prints, for each failing test, the nodes
                    your flow ran, their actions and their changes to the store (parts 2, 3).
   help             This text.

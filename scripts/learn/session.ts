@@ -15,6 +15,7 @@ import {
   type ProgressNotice,
 } from "./progress";
 import { runSuite, type SuiteResult } from "./suite";
+import { formatTypeCheck, typecheckSoon, typeErrorsBlockDone } from "./typecheck";
 import { copyMissingStarters, exerciseDir, learnerFiles } from "./workspace";
 
 export interface Session {
@@ -100,27 +101,40 @@ export function introduce(session: Session, exercise: Exercise, label = "Now") {
   ctx.out(`  Edit ${whereToEdit(session, exercise)}`);
 }
 
+/** A run's result; `passed` means done: every test passes and the learner's files type-check. */
+export interface RunResult extends SuiteResult {
+  passed: boolean;
+}
+
 /**
- * Runs the exercise's hidden suite on the learner's files and prints the compact result; a full pass
- * marks the exercise done. A cancelled run (a newer save arrived) prints nothing.
+ * Runs the exercise's hidden suite on the learner's files, type-checks them alongside, and prints
+ * the compact result; a full pass that type-checks marks the exercise done. A cancelled run (a newer
+ * save arrived) prints nothing.
  */
 export async function runAndReport(
   session: Session,
   exercise: Exercise,
   { signal, beforeReport }: { signal?: AbortSignal; beforeReport?: () => void } = {},
-): Promise<SuiteResult> {
+): Promise<RunResult> {
   const { ctx } = session;
-  const result = await runSuite(exercise, learnerFiles(ctx.workspace, exercise), {
+  const files = learnerFiles(ctx.workspace, exercise);
+  const learnerDir = exerciseDir(ctx.workspace, exercise.slug);
+  const suite = runSuite(exercise, files, {
     cacheDir: ctx.cacheDir,
-    learnerDir: exerciseDir(ctx.workspace, exercise.slug),
+    learnerDir,
     show: (path) => ctx.show(path),
     signal,
     limitMs: ctx.runLimitMs,
   });
-  if (result.cancelled) return result;
+  const types = await typecheckSoon(exercise, files);
+  const result = await suite;
+  const passed = result.status === "pass" && types.issues.length === 0;
+  if (result.cancelled) return { ...result, passed: false };
   beforeReport?.();
   for (const line of formatResult(exercise, result, ctx.style)) ctx.out(line);
-  if (result.status === "pass") {
+  for (const line of formatTypeCheck(types, ctx.show(learnerDir), ctx.style)) ctx.out(line);
+  if (result.status === "pass" && !passed) ctx.out(typeErrorsBlockDone(types, ctx.style));
+  if (passed) {
     const before = session.current();
     session.update((progress) => (entryOf(progress, exercise.slug).done = true));
     ctx.out("");
@@ -129,5 +143,5 @@ export async function runAndReport(
     if (next && next !== before) introduce(session, next, "Next");
     if (!next) ctx.out(ctx.style("bold", "🎉 Every exercise is done: you have built PocketFlow."));
   }
-  return result;
+  return { ...result, passed };
 }

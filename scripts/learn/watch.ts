@@ -42,7 +42,7 @@ function watchExercise(session: Session, exercise: Exercise, stop: AbortSignal):
       try {
         const result = await runAndReport(session, exercise, { signal: run.signal, beforeReport });
         if (result.cancelled) continue;
-        if (result.status === "pass") outcome = "done";
+        if (result.passed) outcome = "done";
         else ctx.out(ctx.style("dim", `Watching ${ctx.show(dir)}/ — save a file to run the tests again.`));
       } catch (error) {
         // not the learner's mistake (their errors are in the result): say so and keep watching

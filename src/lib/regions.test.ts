@@ -1,5 +1,5 @@
 import { describe, expect, it } from "vitest";
-import { dedent, extractRegion, listRegions, loadRegion } from "./regions";
+import { dedent, extractRegion, listRegions, loadRegion, locateRegion } from "./regions";
 
 const source = [
   "// header comment",
@@ -33,6 +33,16 @@ describe("listRegions", () => {
 
   it("returns an empty list for a file with no regions", () => {
     expect(listRegions("const x = 1;\n")).toEqual([]);
+  });
+});
+
+describe("locateRegion", () => {
+  it("gives the lines of a region's markers beside its code, nested regions closing first", () => {
+    expect(locateRegion(source, "flow", "core/index.ts")).toEqual({
+      code: extractRegion(source, "flow", "core/index.ts"),
+      startLine: 5,
+      endLine: 13,
+    });
   });
 });
 

@@ -43,6 +43,19 @@ export function dedent(lines: string[]): string {
  * Throws an Error naming `fileLabel` and the regions it does have, so a typo fails the build clearly.
  */
 export function extractRegion(source: string, region: string, fileLabel: string): string {
+  return locateRegion(source, region, fileLabel).code;
+}
+
+/** Where a region sits in its file: its code (as `extractRegion` gives it), and the 0-based lines
+ *  of its opening and closing markers, so a tool can see the code in its file's context. */
+export interface RegionLocation {
+  code: string;
+  startLine: number;
+  endLine: number;
+}
+
+/** Finds `region` in `source`, with the same checks and messages as `extractRegion`. */
+export function locateRegion(source: string, region: string, fileLabel: string): RegionLocation {
   const lines = source.split(/\r?\n/);
   const starts = lines.flatMap((line, i) => {
     const marker = parseMarker(line);
@@ -86,7 +99,7 @@ export function extractRegion(source: string, region: string, fileLabel: string)
     if (open.length === 0) {
       const code = dedent(body);
       if (code === "") throw new Error(`Region "${region}" in ${fileLabel} is empty.`);
-      return code;
+      return { code, startLine: start, endLine: i };
     }
   }
   throw new Error(

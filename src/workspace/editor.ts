@@ -6,7 +6,15 @@ import { defaultKeymap, history, historyKeymap, indentWithTab } from "@codemirro
 import { javascript } from "@codemirror/lang-javascript";
 import { bracketMatching, indentOnInput, indentUnit } from "@codemirror/language";
 import { highlightSelectionMatches, searchKeymap } from "@codemirror/search";
-import { Annotation, EditorSelection, EditorState, Prec, type Extension } from "@codemirror/state";
+import {
+  Annotation,
+  Compartment,
+  EditorSelection,
+  EditorState,
+  Facet,
+  Prec,
+  type Extension,
+} from "@codemirror/state";
 import {
   EditorView,
   drawSelection,
@@ -20,6 +28,12 @@ import { editorTheme } from "./editor-theme";
 
 /** Marks changes made by the workspace (reset, solution) rather than typed by the learner. */
 const programmatic = Annotation.define<boolean>();
+
+/** The workspace path of the file a state holds, for extensions that work per file (type checks). */
+export const editorFile = Facet.define<string, string>({ combine: (paths) => paths[0] ?? "" });
+
+/** Where the language tools (loaded after the editor opens) plug into every file's state. */
+const languageTools = new Compartment();
 
 export interface EditorFile {
   path: string;
@@ -70,6 +84,29 @@ export class CodeEditor {
   text(path: string): string {
     const state = path === this.current ? this.view.state : this.stateOf(path);
     return state.doc.toString();
+  }
+
+  /** Every file's path, in tab order. */
+  paths(): string[] {
+    return [...this.states.keys()];
+  }
+
+  /** Adds extensions to every file (the language service's, once it has loaded). */
+  setLanguageTools(extension: Extension): void {
+    const effects = languageTools.reconfigure(extension);
+    for (const [path, state] of this.states) {
+      if (path !== this.current) this.states.set(path, state.update({ effects }).state);
+    }
+    this.view.dispatch({ effects });
+  }
+
+  /** Shows a file with a range selected and in view (a definition), and focuses the editor. */
+  select(path: string, from: number, to = from): void {
+    if (this.states.has(path)) this.show(path);
+    const length = this.view.state.doc.length;
+    const range = EditorSelection.range(Math.min(from, length), Math.min(to, length));
+    this.view.dispatch({ selection: EditorSelection.create([range]), scrollIntoView: true });
+    this.view.focus();
   }
 
   /** Replaces a file's text as one undoable change, so Ctrl+Z brings the previous text back. */
@@ -126,12 +163,14 @@ function sharedExtensions(options: EditorOptions): Extension {
     keymap.of([...closeBracketsKeymap, ...defaultKeymap, ...searchKeymap, ...historyKeymap, indentWithTab]),
     javascript({ typescript: true }),
     editorTheme,
+    languageTools.of([]),
   ];
 }
 
 function perFile(file: EditorFile, options: EditorOptions): Extension {
   const label = file.readonly ? `${file.path} (read-only)` : `Code editor: ${file.path}`;
   return [
+    editorFile.of(file.path),
     EditorState.readOnly.of(file.readonly),
     // An explicit tabindex lets checkers (axe: scrollable-region-focusable) see the scroller is reachable.
     EditorView.contentAttributes.of({

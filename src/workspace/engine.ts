@@ -154,9 +154,13 @@ export function createEngineSwitch(deps: EngineSwitchDeps): EngineSwitch {
     return undefined;
   }
 
-  async function inWorker(files: Record<string, string>, tests: Record<string, string>, timeoutMs: number) {
+  async function inWorker(
+    files: Record<string, string>,
+    tests: Record<string, string>,
+    opts: Parameters<TestEngine["run"]>[2],
+  ) {
     const worker = await deps.worker();
-    return worker.run(files, tests, { timeoutMs });
+    return worker.run(files, tests, opts);
   }
 
   const record = (report: TestReport, note?: string) => {
@@ -188,14 +192,14 @@ export function createEngineSwitch(deps: EngineSwitchDeps): EngineSwitch {
       const worker = await deps.worker();
       await worker.prepare?.();
     },
-    async run(files, tests, { timeoutMs }) {
+    async run(files, tests, opts) {
       const pending = webContainerForRun();
       let note: string | undefined;
       if (pending) {
         try {
           const engine = await pending;
           await engine.start();
-          return record(await engine.run(files, tests, { timeoutMs }));
+          return record(await engine.run(files, tests, opts));
         } catch (error) {
           if (!(error instanceof SandboxFailure || error instanceof StartFailure)) throw error;
           note = `The WebContainer could not run these tests (${error.message}), so the offline engine did.`;
@@ -209,7 +213,7 @@ export function createEngineSwitch(deps: EngineSwitchDeps): EngineSwitch {
       } else if (choice === "auto" && webcontainer.phase === "starting") {
         note = "The WebContainer is still starting, so the offline engine answered.";
       }
-      return record(await inWorker(files, tests, timeoutMs), note);
+      return record(await inWorker(files, tests, opts), note);
     },
     webContainer() {
       return (loading ?? Promise.resolve(undefined)).catch(() => undefined);

@@ -3,7 +3,9 @@ import type { ConfirmOptions } from "./confirm";
 
 export const HELP =
   "In the editor, Tab indents. To leave it with the keyboard, press Esc, then Tab. " +
-  "Ctrl+Enter (⌘+Enter on a Mac) runs the tests. Your code is saved in this browser as you type.";
+  "Ctrl+Enter (⌘+Enter on a Mac) runs the tests. Your code is saved in this browser as you type. " +
+  "Type errors are underlined: F8 goes to the next, Ctrl+Shift+M lists them, Ctrl+K Ctrl+I shows " +
+  "the type at the cursor, F12 goes to its definition (⌘ for Ctrl on a Mac).";
 
 export const NOT_PERSISTENT =
   "This browser does not let the course save progress, so your code lasts only while this page is open.";

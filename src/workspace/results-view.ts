@@ -84,6 +84,8 @@ const lineCount = (text: string) => {
 
 export class ResultsView {
   readonly element: HTMLElement;
+  /** Lines other modules add under the summary (the Type check line). */
+  readonly extras = h("div", { class: "ws-results-extras" });
   private readonly live: HTMLElement;
   private readonly report: HTMLElement;
   private filter: Filter = "failures";
@@ -105,6 +107,7 @@ export class ResultsView {
       { class: "ws-results", "aria-labelledby": headingId },
       h("h3", { id: headingId }, "Results"),
       this.live,
+      this.extras,
       this.report,
     );
   }
@@ -112,6 +115,7 @@ export class ResultsView {
   /** A run started: say so, and mark what is still shown as the previous run's. */
   running(): void {
     this.live.dataset.status = "running";
+    delete this.live.dataset.run;
     this.live.replaceChildren(h("p", { class: "ws-headline" }, "Running the tests…"));
     if (this.report.childElementCount > 0) {
       this.report.dataset.stale = "";
@@ -137,6 +141,16 @@ export class ResultsView {
     delete this.report.dataset.stale;
     this.report.removeAttribute("aria-busy");
     this.render();
+  }
+
+  /** One more sentence for the live region after the results (lesson complete, type errors). */
+  announce(text: string): void {
+    this.live.append(h("p", { class: "ws-extra" }, text));
+  }
+
+  /** The run is over, type check and completion included (tests and benchmarks wait on this). */
+  settled(): void {
+    this.live.dataset.run = "done";
   }
 
   private render(): void {

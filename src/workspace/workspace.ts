@@ -38,6 +38,7 @@ import type { ExerciseSync } from "./sync-tabs";
 import { fileTabs } from "./tabs";
 import { linkFailuresToTrace, TraceView } from "./trace-view";
 import { parseWorkspaceData, type CarryData, type Files, type WorkspaceData } from "./types";
+import { completesExercise, TYPE_ERRORS_BLOCK_COMPLETION, TypeScriptSupport } from "./typescript";
 import { buildToolbar, completionBadge, solutionNotice, type Toolbar } from "./workspace-parts";
 
 export interface MountOptions {
@@ -67,6 +68,7 @@ class Workspace {
   private readonly toolbar: Toolbar;
   private readonly hints: HintsView;
   private readonly results: ResultsView;
+  private readonly types: TypeScriptSupport;
   private readonly notices = h("div", { class: "ws-notices" });
   private readonly announcer = h("p", { class: "visually-hidden", "aria-live": "polite" });
   private readonly badge = completionBadge(BADGE_TEXT);
@@ -124,6 +126,8 @@ class Workspace {
       ({ file, line, column }) => this.editor.goTo(file, line, column),
       inEditor,
     );
+    this.types = new TypeScriptSupport(this.editor, data.files, panel);
+    this.results.extras.append(this.types.element);
     this.toolbar = buildToolbar({
       run: () => void this.run(),
       hint: () => this.revealHint(),
@@ -158,6 +162,7 @@ class Workspace {
     for (const part of panel.querySelectorAll<HTMLElement>("[data-workspace-static]")) part.hidden = true;
     panel.dataset.workspaceState = "ready";
     if (options.focusEditor) this.editor.focus();
+    this.types.start();
   }
 
   private wireEvents(mount: HTMLElement): void {
@@ -248,12 +253,24 @@ class Workspace {
     try {
       this.saveNow();
       this.results.running();
+      const typecheck = this.types.check();
       const files = this.learnerFiles();
       const report = await this.runSuite({ ...this.data.starter, ...files });
-      const extra = report.status === "pass" ? this.complete() : undefined;
-      this.results.show(resultsModel(report, this.data.files), extra);
+      // The tests' results show at once; the Type check line, and completion, once the check is in.
+      this.results.show(resultsModel(report, this.data.files));
       this.trace?.show(report.tests);
       if (this.trace) linkFailuresToTrace(this.results.element, this.trace);
+      const types = await typecheck;
+      this.types.show(types);
+      if (report.status === "pass") {
+        const extra = completesExercise(true, types)
+          ? this.complete()
+          : this.record?.completedAt
+            ? undefined
+            : TYPE_ERRORS_BLOCK_COMPLETION;
+        if (extra) this.results.announce(extra);
+      }
+      this.results.settled();
     } finally {
       this.running = false;
       this.toolbar.setBusy(false);
