@@ -1,6 +1,12 @@
 // How a passing run completes an exercise: by the learner's own code, or by the reference solution
 // the learner revealed. The two are stored and shown differently, and a later pass with their own
 // code turns a "solution" completion into their own.
+import {
+  COMPLETED_OWN_NOW,
+  LESSON_COMPLETE,
+  LESSON_COMPLETE_WITH_SOLUTION,
+  TYPE_ERRORS_BLOCK_COMPLETION,
+} from "./messages";
 import type { ExerciseProgress } from "./progress-store";
 
 export type Completion = NonNullable<ExerciseProgress["completedWith"]>;
@@ -32,3 +38,21 @@ export const BADGE_TEXT: Record<Completion, string> = {
     "Completed with the solution shown. To finish it in your own code, restore your code or reset, " +
     "then make the tests pass.",
 };
+
+/**
+ * After a run whose tests all pass: the record to save (if it changes) and the sentence to announce.
+ * An exercise completes only when its files type-check too.
+ */
+export function afterPassingTests(
+  record: ExerciseProgress,
+  typeChecks: boolean,
+  now: Date,
+): { next?: ExerciseProgress; say?: string } {
+  if (!typeChecks) return record.completedAt ? {} : { say: TYPE_ERRORS_BLOCK_COMPLETION };
+  const completion = completionOf(record);
+  const next = completeWith(record, completion, now);
+  if (!next) return {};
+  if (completion === "solution") return { next, say: LESSON_COMPLETE_WITH_SOLUTION };
+  const wasSolution = record.completedAt !== undefined && record.completedWith === "solution";
+  return { next, say: wasSolution ? COMPLETED_OWN_NOW : LESSON_COMPLETE };
+}

@@ -20,6 +20,9 @@ export const LESSON_COMPLETE_WITH_SOLUTION =
   "The solution passes, so the lesson counts as completed with the solution shown. " +
   "Pass the tests with your own code to make it yours.";
 
+export const TYPE_ERRORS_BLOCK_COMPLETION =
+  "Every test passes, but the exercise is complete only once its files type-check: fix the type errors below.";
+
 export const COMPLETED_OWN_NOW = "Now it passes with your own code: the lesson is yours.";
 
 export const CONFIRM_RESET: ConfirmOptions = {

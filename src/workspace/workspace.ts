@@ -5,30 +5,19 @@
 // exercise carries forward into a fresh exercise (carry.ts).
 import type { TestReport } from "../lib/engine/report";
 import { CarryControls } from "./carry-controls";
-import { BADGE_TEXT, completeWith, completionOf } from "./completion";
-import { askToConfirm } from "./confirm";
+import { afterPassingTests, BADGE_TEXT } from "./completion";
 import { h, uniqueId } from "./dom";
 import { CodeEditor } from "./editor";
 import { engineSwitch, loadEngine, warmEngine, type PreparedEngine } from "./engine";
 import { enginePanel } from "./engine-panel";
 import { HintsView } from "./hints-view";
 import type { StorageState } from "./browser-storage";
-import {
-  ANNOUNCE,
-  COMPLETED_OWN_NOW,
-  CONFIRM_RESET,
-  CONFIRM_RESET_CARRIED,
-  CONFIRM_SOLUTION,
-  HELP,
-  LESSON_COMPLETE,
-  LESSON_COMPLETE_WITH_SOLUTION,
-  NOT_PERSISTENT,
-} from "./messages";
+import { HELP, NOT_PERSISTENT } from "./messages";
 import {
   browserStorage,
   describeSetAside,
+  emptyProgress,
   ProgressStore,
-  withoutCode,
   type ExerciseProgress,
 } from "./progress-store";
 import { resultsModel } from "./results";
@@ -38,8 +27,10 @@ import type { ExerciseSync } from "./sync-tabs";
 import { fileTabs } from "./tabs";
 import { linkFailuresToTrace, TraceView } from "./trace-view";
 import { parseWorkspaceData, type CarryData, type Files, type WorkspaceData } from "./types";
-import { completesExercise, TYPE_ERRORS_BLOCK_COMPLETION, TypeScriptSupport } from "./typescript";
-import { buildToolbar, completionBadge, solutionNotice, type Toolbar } from "./workspace-parts";
+import { completesExercise, TypeScriptSupport } from "./typescript";
+import { CodeActions } from "./code-actions";
+import { buildToolbar, completionBadge, type Toolbar } from "./workspace-parts";
+import { layoutWorkspace } from "./workspace-layout";
 
 export interface MountOptions {
   /** Move focus into the editor once it is up (the learner asked to start editing). */
@@ -66,6 +57,7 @@ class Workspace {
   private record: ExerciseProgress | undefined;
   private readonly editor: CodeEditor;
   private readonly toolbar: Toolbar;
+  private readonly actions: CodeActions;
   private readonly hints: HintsView;
   private readonly results: ResultsView;
   private readonly types: TypeScriptSupport;
@@ -128,35 +120,49 @@ class Workspace {
     );
     this.types = new TypeScriptSupport(this.editor, data.files, panel);
     this.results.extras.append(this.types.element);
+    this.actions = new CodeActions({
+      panel,
+      data,
+      notices: this.notices,
+      record: () => this.record,
+      update: (change) => this.update(change),
+      learnerFiles: () => this.learnerFiles(),
+      replaceFiles: (files) => this.replaceFiles(files),
+      saveNow: () => this.saveNow(),
+      cancelSave: () => {
+        clearTimeout(this.saveTimer);
+        this.saveTimer = undefined;
+      },
+      ...(data.carry ? { carryControls: () => this.carryControls(data.carry as CarryData) } : {}),
+      focusEditor: () => this.editor.focus(),
+      announce: (text) => this.announce(text),
+    });
     this.toolbar = buildToolbar({
       run: () => void this.run(),
       hint: () => this.revealHint(),
-      reset: () => void this.reset(),
-      solution: () => void this.showSolution(),
+      reset: () => void this.actions.reset(),
+      solution: () => void this.actions.showSolution(),
     });
     this.updateHintButton();
-    if (this.record?.beforeSolution) this.showSolutionNotice();
+    if (this.record?.beforeSolution) this.actions.showSolutionNotice();
     this.showBadge();
 
-    const help = h("p", { class: "ws-help muted", id: helpId }, HELP);
     const engines = options.engine ? undefined : enginePanel(engineSwitch());
-    const lower = h("div", { class: "ws-lower" }, this.results.element);
-    if (this.trace) lower.append(this.trace.element);
-    // Results first; which engine ran them, and its terminal, below.
-    if (engines) lower.append(engines.picker, engines.terminal);
-    lower.append(this.hints.element, help);
-    const solveLocally = panel.querySelector("[data-solve-locally]");
-    if (solveLocally) lower.append(solveLocally);
-    lower.append(this.announcer);
     mount.replaceChildren(
-      h(
-        "div",
-        { class: "ws" },
-        h("div", { class: "ws-top" }, this.badge.element, this.notices),
-        h("div", { class: "ws-files" }, tabs, host),
-        this.toolbar.element,
-        lower,
-      ),
+      layoutWorkspace({
+        badge: this.badge.element,
+        notices: this.notices,
+        tabs,
+        editor: host,
+        toolbar: this.toolbar.element,
+        results: this.results.element,
+        trace: this.trace?.element,
+        engines,
+        hints: this.hints.element,
+        help: h("p", { class: "ws-help muted", id: helpId }, HELP),
+        solveLocally: panel.querySelector<HTMLElement>("[data-solve-locally]") ?? undefined,
+        announcer: this.announcer,
+      }),
     );
     this.wireEvents(mount);
     for (const part of panel.querySelectorAll<HTMLElement>("[data-workspace-static]")) part.hidden = true;
@@ -225,7 +231,7 @@ class Workspace {
     this.hints.show(record?.hintsRevealed ?? 0);
     this.updateHintButton();
     this.showBadge();
-    if (record?.beforeSolution) this.showSolutionNotice();
+    if (record?.beforeSolution) this.actions.showSolutionNotice();
     else this.notices.querySelector(".ws-solution-notice")?.remove();
   }
 
@@ -262,14 +268,7 @@ class Workspace {
       if (this.trace) linkFailuresToTrace(this.results.element, this.trace);
       const types = await typecheck;
       this.types.show(types);
-      if (report.status === "pass") {
-        const extra = completesExercise(true, types)
-          ? this.complete()
-          : this.record?.completedAt
-            ? undefined
-            : TYPE_ERRORS_BLOCK_COMPLETION;
-        if (extra) this.results.announce(extra);
-      }
+      if (report.status === "pass") this.complete(completesExercise(true, types));
       this.results.settled();
     } finally {
       this.running = false;
@@ -277,20 +276,13 @@ class Workspace {
     }
   }
 
-  /** Marks the exercise complete after a passing run; returns the sentence to announce, if any. */
-  private complete(): string | undefined {
-    const completion = completionOf(this.record);
-    const wasSolution = this.record?.completedAt !== undefined && this.record.completedWith === "solution";
-    let changed = false;
-    this.update((record) => {
-      const next = completeWith(record, completion, new Date());
-      changed = next !== undefined;
-      return next ?? record;
-    });
+  /** After a passing run: complete the exercise if its files type-check, and say what happened. */
+  private complete(typeChecks: boolean): void {
+    const current = this.record ?? emptyProgress(this.data.slug, this.data.lesson, new Date());
+    const { next, say } = afterPassingTests(current, typeChecks, new Date());
+    if (next) this.update(() => next);
     this.showBadge();
-    if (!changed) return undefined;
-    if (completion === "solution") return LESSON_COMPLETE_WITH_SOLUTION;
-    return wasSolution ? COMPLETED_OWN_NOW : LESSON_COMPLETE;
+    if (say) this.results.announce(say);
   }
 
   private showBadge(): void {
@@ -322,56 +314,6 @@ class Workspace {
 
   private updateHintButton(): void {
     this.toolbar.setHintsLeft(this.hints.total - (this.record?.hintsRevealed ?? 0));
-  }
-
-  private async reset(): Promise<void> {
-    const carry = this.data.carry;
-    const confirmed = await askToConfirm(
-      this.panel,
-      carry ? CONFIRM_RESET_CARRIED(carry.file, carry.from.slice(0, 2)) : CONFIRM_RESET,
-    );
-    if (!confirmed) return;
-    clearTimeout(this.saveTimer);
-    this.saveTimer = undefined;
-    this.replaceFiles(this.data.starter);
-    // A carrying exercise keeps the reference on purpose, so the next visit does not carry old code in.
-    const starter = carry && { [carry.file]: this.data.starter[carry.file] ?? "" };
-    this.update((record) => (starter ? { ...withoutCode(record), files: starter } : withoutCode(record)));
-    this.notices
-      .querySelectorAll(".ws-solution-notice, .ws-carry-notice")
-      .forEach((notice) => notice.remove());
-    if (carry) this.carryControls(carry).offer();
-    this.announce(ANNOUNCE.reset);
-  }
-
-  private async showSolution(): Promise<void> {
-    const confirmed = await askToConfirm(this.panel, CONFIRM_SOLUTION);
-    if (!confirmed) return;
-    this.saveNow();
-    // A second Show solution must not overwrite the copy of the learner's own code.
-    const before = this.record?.beforeSolution ?? this.learnerFiles();
-    const solution = Object.fromEntries(
-      this.data.files.map((path) => [path, this.data.solution[path] ?? ""]),
-    );
-    this.replaceFiles(solution);
-    this.update((record) => ({ ...record, files: solution, beforeSolution: before }));
-    this.showSolutionNotice();
-    this.announce(ANNOUNCE.solution);
-  }
-
-  private restoreOwnCode(): void {
-    const before = this.record?.beforeSolution;
-    if (!before) return;
-    this.replaceFiles(before);
-    this.update(({ beforeSolution: _before, ...record }) => ({ ...record, files: before }));
-    this.notices.querySelector(".ws-solution-notice")?.remove();
-    this.announce(ANNOUNCE.restored);
-    this.editor.focus();
-  }
-
-  private showSolutionNotice(): void {
-    if (this.notices.querySelector(".ws-solution-notice")) return;
-    this.notices.append(solutionNotice(() => this.restoreOwnCode()));
   }
 
   private replaceFiles(files: Files): void {

@@ -12,8 +12,7 @@ export type { TypeCheckResult } from "./typecheck-view";
 /** How long a run waits for its type check before the tests alone decide. */
 const CHECK_TIMEOUT_MS = 10_000;
 
-export const TYPE_ERRORS_BLOCK_COMPLETION =
-  "Every test passes, but the exercise is complete only once its files type-check: fix the type errors below.";
+export { TYPE_ERRORS_BLOCK_COMPLETION } from "../messages";
 
 /** A run completes the exercise when every test passes and the files type-check. */
 export const completesExercise = (testsPass: boolean, types: TypeCheckResult) =>
