@@ -1,7 +1,9 @@
 // PocketFlow in TypeScript: nodes that share a store, linked into a graph by actions.
 //
-// Exercise 2, the node: fill in the two TODOs in BaseNode (`_run` and `run`), then write the node
-// in nodes.ts. A hook may return a plain value or a promise, so chain them with `then` (below).
+// Exercise 2, the node. This file starts your pocketflow.ts, the one file you grow through part 1:
+// it holds the types, the `then` helper and BaseNode's default hooks. Fill in the two TODOs in
+// BaseNode (`_run` and `run`), then write the node in nodes.ts. A hook may return a plain value or a
+// promise, so chain them with `then` (below).
 /* eslint-disable @typescript-eslint/no-unused-vars -- the TODO stubs do not use their arguments yet */
 
 // #region types

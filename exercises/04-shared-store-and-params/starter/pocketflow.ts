@@ -1,7 +1,8 @@
 // PocketFlow in TypeScript: nodes that share a store, linked into a graph by actions.
 //
-// Exercise 4, the shared store and params: fill in `setParams` in BaseNode, then write the two
-// nodes in nodes.ts. Everything else is your solution to exercise 3.
+// Exercise 4, the shared store and params. This file is your pocketflow.ts from exercise 3 with this
+// exercise's TODOs added; if you start here, it holds the reference solution of exercise 3. Fill in
+// `setParams` in BaseNode, then write the two nodes in nodes.ts.
 /* eslint-disable @typescript-eslint/no-unused-vars -- the TODO stubs do not use their arguments yet */
 
 // #region types

@@ -1,7 +1,8 @@
 // PocketFlow in TypeScript: nodes that share a store, linked into a graph by actions.
 //
-// Exercise 5, transitions: fill in `next` and `on` in BaseNode, and add the warning to `run`.
-// Everything else is your solution to exercise 4.
+// Exercise 5, transitions. This file is your pocketflow.ts from exercise 4 with this exercise's TODOs
+// added; if you start here, it holds the reference solution of exercise 4. Fill in `next` and `on` in
+// BaseNode, and add the warning to `run`.
 /* eslint-disable @typescript-eslint/no-unused-vars -- the TODO stubs do not use their arguments yet */
 
 // #region types

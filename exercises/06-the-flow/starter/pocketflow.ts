@@ -1,7 +1,8 @@
 // PocketFlow in TypeScript: nodes that share a store, linked into a graph by actions.
 //
-// Exercise 6, the flow: fill in the TODOs in Flow, at the bottom. Everything above it is your
-// solution to exercise 5, plus `copyOf`, a helper that makes a shallow copy of a node.
+// Exercise 6, the flow. This file is your pocketflow.ts from exercise 5 with this exercise's TODOs
+// added; if you start here, it holds the reference solution of exercise 5. New: `copyOf` among the
+// helpers, a shallow copy of a node, and Flow at the bottom, whose TODOs you fill in.
 /* eslint-disable @typescript-eslint/no-unused-vars -- the TODO stubs do not use their arguments yet */
 
 // #region types

@@ -1,7 +1,8 @@
 // PocketFlow in TypeScript: nodes that share a store, linked into a graph by actions.
 //
-// Exercise 7, flows inside flows: give Flow a `post` that returns the last action (at the bottom),
-// then assemble the nested checkout flow in checkout.ts. The rest is your solution to exercise 6.
+// Exercise 7, flows inside flows. This file is your pocketflow.ts from exercise 6 with this
+// exercise's TODO added; if you start here, it holds the reference solution of exercise 6. Give Flow
+// a `post` that returns the last action (at the bottom), then build the nested checkout in checkout.ts.
 /* eslint-disable @typescript-eslint/no-unused-vars -- the TODO stubs do not use their arguments yet */
 
 // #region types

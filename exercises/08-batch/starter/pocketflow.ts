@@ -1,7 +1,8 @@
 // PocketFlow in TypeScript: nodes that share a store, linked into a graph by actions.
 //
-// Exercise 8, batches: fill in BatchNode (after Node) and BatchFlow (at the bottom). Everything
-// else is your solution to exercise 7.
+// Exercise 8, batches. This file is your pocketflow.ts from exercise 7 with this exercise's TODOs
+// added; if you start here, it holds the reference solution of exercise 7. Fill in BatchNode (after
+// Node) and BatchFlow (at the bottom).
 /* eslint-disable @typescript-eslint/no-unused-vars -- the TODO stubs do not use their arguments yet */
 
 // #region types

@@ -1,8 +1,9 @@
 // PocketFlow in TypeScript: nodes that share a store, linked into a graph by actions.
 //
-// Exercise 9, parallel: write `mapConcurrent` (in the helpers), then make BatchNode and BatchFlow
-// use it, so that ParallelBatchNode and ParallelBatchFlow, which only raise maxConcurrency, run
-// their items together. The rest is your solution to exercise 8.
+// Exercise 9, parallel. This file is your pocketflow.ts from exercise 8 with this exercise's TODOs
+// added; if you start here, it holds the reference solution of exercise 8. Write `mapConcurrent` (in
+// the helpers), then make BatchNode and BatchFlow use it, so that ParallelBatchNode and
+// ParallelBatchFlow, which only raise maxConcurrency, run their items together.
 /* eslint-disable @typescript-eslint/no-unused-vars -- the TODO stubs do not use their arguments yet */
 
 // #region types
