@@ -28,11 +28,19 @@ const workspaces: Workspace[] = exercises.flatMap((exercise) => [
   })),
 ]);
 
-// Starters, solutions, variants and suites must also type-check together: the starter declares every
-// type the suite uses, so the learner's editor can help before anything runs. tsc works on its own
-// copy of the workspaces, in parallel with the vitest run.
+// Starters, solutions, correct variants and suites must also type-check together: the starter declares
+// every type the suite uses, so the learner's editor can help before anything runs. (A known mistake
+// need not compile: the engines strip types and run it anyway.) tsc works on its own copy of the
+// workspaces, in parallel with the vitest run.
 const typecheckRoot = join(projectRoot, ".cache", "exercise-typecheck");
-materialize(typecheckRoot, workspaces);
+const isMistake = (id: string) => {
+  const match = /^(.*)--variant-(\d+)$/.exec(id);
+  return match ? variantsOf(match[1] ?? "")[Number(match[2]) - 1]?.kind === "mistake" : false;
+};
+materialize(
+  typecheckRoot,
+  workspaces.filter((workspace) => !isMistake(workspace.id)),
+);
 writeFileSync(
   join(typecheckRoot, "tsconfig.json"),
   JSON.stringify({
@@ -42,16 +50,21 @@ writeFileSync(
     exclude: [],
   }),
 );
-const typecheck = new Promise<{ status: number | null; output: string }>((done) => {
+const typecheck = new Promise<{ status: number | null; output: string; ms: number }>((done) => {
+  const tscStarted = performance.now();
   const tsc = spawn(join(projectRoot, "node_modules", ".bin", "tsc"), ["--noEmit", "-p", typecheckRoot]);
   let output = "";
   tsc.stdout.on("data", (chunk: Buffer) => (output += chunk.toString()));
   tsc.stderr.on("data", (chunk: Buffer) => (output += chunk.toString()));
-  tsc.on("close", (status) => done({ status, output }));
+  tsc.on("close", (status) => done({ status, output, ms: performance.now() - tscStarted }));
 });
 
 const started = performance.now();
-const reports = await runWithNodeVitest(join(projectRoot, ".cache", "exercise-check"), workspaces);
+// Workers are reused across test files: with the catalog there are hundreds of small files.
+const reports = await runWithNodeVitest(join(projectRoot, ".cache", "exercise-check"), workspaces, {
+  isolate: false,
+});
+const vitestSeconds = ((performance.now() - started) / 1000).toFixed(1);
 const problems: string[] = [];
 const tsc = await typecheck;
 if (tsc.status !== 0) problems.push(`type errors in exercise workspaces:\n${tsc.output}`);
@@ -107,9 +120,11 @@ for (const exercise of exercises) {
 }
 
 const solutionTests = exercises.flatMap((exercise) => reports.get(`${exercise.slug}--solution`)?.tests ?? []);
-const seconds = ((performance.now() - started) / 1000).toFixed(1);
 console.log(`\n${exercises.length} exercises, ${solutionTests.length} hidden tests`);
-console.log(`catalog: ${variantCount} variants, run with the suites in one vitest run (${seconds} s)`);
+console.log(
+  `catalog: ${variantCount} variants, run with the suites in one vitest run ` +
+    `(vitest ${vitestSeconds} s, tsc beside it ${(tsc.ms / 1000).toFixed(1)} s)`,
+);
 // The plain closing line: every hidden test, run on the reference solutions.
 console.log(`solutions: ${summarize({ tests: solutionTests })}`);
 if (problems.length > 0) {

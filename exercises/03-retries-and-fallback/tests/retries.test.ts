@@ -91,6 +91,22 @@ describe("retries", () => {
     expect(node.calls, "only exec is retried, never prep or post").toEqual({ prep: 1, post: 1 });
   });
 
+  it("keeps a node with a sync exec synchronous, even across a retry: _run returns the action itself", () => {
+    class Sync extends Flaky {
+      override post(shared: Store, prepRes: string, execRes: string) {
+        super.post(shared, prepRes, execRes);
+        return "done";
+      }
+    }
+    const shared: Store = {};
+    expect(
+      new Sync(1, { maxRetries: 2 })._run(shared),
+      "a sync exec that fails once and then succeeds (wait 0) should give _run the action itself, not a " +
+        "Promise: retry by calling _attempt again, not with a loop that awaits",
+    ).toBe("done");
+    expect(shared.result, "all three hooks ran before _run returned").toBe("input ok");
+  });
+
   it("retries an async exec whose promise rejects", async () => {
     class AsyncFlaky extends Flaky {
       override async exec(input: string) {
