@@ -4,6 +4,18 @@ import type { Variant } from "./variant";
 
 const P = "pocketflow.ts";
 
+/** Exercise 8's BatchNode._exec body, as the reference solution writes it. */
+const BATCH_LOOP = `    const results: R[] = [];
+    for (const item of items ?? []) results.push(await this._attempt(item));
+    return results;`;
+
+/** Puts `method` before the reference's `_attempt`, which stays, renamed and unused. */
+const replaceAttempt = (method: string) => ({
+  file: P,
+  replace: "  protected _attempt(input: I, retry = 0): MaybePromise<O> {",
+  with: `${method}\n\n  protected _referenceAttempt(input: I, retry = 0): MaybePromise<O> {`,
+});
+
 export const part1: Record<string, Variant[]> = {
   "02-the-node": [
     {
@@ -86,28 +98,10 @@ export const part1: Record<string, Variant[]> = {
 
   "03-retries-and-fallback": [
     {
-      name: "_attempt with the try around exec only, then and its own timer, and the last attempt as retry >= maxRetries - 1",
+      name: "_attempt with the try around exec only, its own timer, and the last attempt as retry >= maxRetries - 1",
       kind: "correct",
       edits: [
-        {
-          file: P,
-          region: "node",
-          code: `export class Node<S = unknown, P = unknown, E = unknown, I = P, O = E> extends BaseNode<S, P, E, I, O> {
-  maxRetries: number;
-  wait: number;
-  curRetry = 0;
-
-  constructor({ maxRetries = 1, wait = 0 }: NodeOptions = {}) {
-    super();
-    this.maxRetries = maxRetries;
-    this.wait = wait;
-  }
-
-  execFallback(_prepRes: I, error: Error): MaybePromise<O> {
-    throw error;
-  }
-
-  protected _attempt(input: I, retry = 0): MaybePromise<O> {
+        replaceAttempt(`  protected _attempt(input: I, retry = 0): MaybePromise<O> {
     this.curRetry = retry;
     const onError = (thrown: unknown): MaybePromise<O> => {
       const error = thrown instanceof Error ? thrown : new Error(\`\${thrown}\`);
@@ -122,13 +116,7 @@ export const part1: Record<string, Variant[]> = {
       return onError(error);
     }
     return isPromise(out) ? out.then(undefined, onError) : out;
-  }
-
-  protected override _exec(prepRes: P): MaybePromise<E> {
-    return this._attempt(prepRes as never) as never;
-  }
-}`,
-        },
+  }`),
       ],
     },
     {
@@ -197,10 +185,7 @@ export const part1: Record<string, Variant[]> = {
       kind: "mistake",
       caughtBy: "keeps a node with a sync exec synchronous",
       edits: [
-        {
-          file: P,
-          replace: `  protected _attempt(input: I, retry = 0): MaybePromise<O> {`,
-          with: `  protected async _attempt(input: I): Promise<O> {
+        replaceAttempt(`  protected async _attempt(input: I): Promise<O> {
     for (let retry = 0; ; retry++) {
       this.curRetry = retry;
       try {
@@ -211,10 +196,7 @@ export const part1: Record<string, Variant[]> = {
         if (this.wait > 0) await sleep(this.wait);
       }
     }
-  }
-
-  protected _unused(input: I, retry = 0): MaybePromise<O> {`,
-        },
+  }`),
       ],
     },
     {
@@ -554,9 +536,7 @@ export const part1: Record<string, Variant[]> = {
       edits: [
         {
           file: P,
-          replace: `    const results: R[] = [];
-    for (const item of items ?? []) results.push(await this._attempt(item));
-    return results;`,
+          replace: BATCH_LOOP,
           with: `    return (items ?? []).reduce<Promise<R[]>>(
       async (done, item) => [...(await done), await this._attempt(item)],
       Promise.resolve([]),
@@ -583,9 +563,7 @@ export const part1: Record<string, Variant[]> = {
       edits: [
         {
           file: P,
-          replace: `    const results: R[] = [];
-    for (const item of items ?? []) results.push(await this._attempt(item));
-    return results;`,
+          replace: BATCH_LOOP,
           with: "    return Promise.all((items ?? []).map((item) => this._attempt(item)));",
         },
       ],

@@ -3,6 +3,12 @@
 // designs it once rejected (11's goodbye node, 13's parallel map).
 import type { Variant } from "./variant";
 
+/** Retrieve.exec's body in exercise 17's reference solution. */
+const RETRIEVE_EXEC = `    return index
+      .map((chunk) => ({ ...chunk, score: cosine(queryVector, chunk.vector) }))
+      .sort((a, b) => b.score - a.score)
+      .slice(0, this.topK);`;
+
 export const part2: Record<string, Variant[]> = {
   "11-chatbot": [
     {
@@ -511,10 +517,7 @@ class Goodbye extends Node<ChatStore> {
         },
         {
           file: "rag.ts",
-          replace: `    return index
-      .map((chunk) => ({ ...chunk, score: cosine(queryVector, chunk.vector) }))
-      .sort((a, b) => b.score - a.score)
-      .slice(0, this.topK);`,
+          replace: RETRIEVE_EXEC,
           with: `    const hits: Hit[] = index.map((chunk) => ({ ...chunk, score: cosine(queryVector, chunk.vector) }));
     return [...hits].sort((a, b) => b.score - a.score).slice(0, this.topK);`,
         },
@@ -538,10 +541,7 @@ class Goodbye extends Node<ChatStore> {
       edits: [
         {
           file: "rag.ts",
-          replace: `    return index
-      .map((chunk) => ({ ...chunk, score: cosine(queryVector, chunk.vector) }))
-      .sort((a, b) => b.score - a.score)
-      .slice(0, this.topK);`,
+          replace: RETRIEVE_EXEC,
           with: `    const scored = index as Hit[];
     for (const chunk of scored) chunk.score = cosine(queryVector, chunk.vector);
     return scored.sort((a, b) => b.score - a.score).slice(0, this.topK);`,
@@ -555,10 +555,7 @@ class Goodbye extends Node<ChatStore> {
       edits: [
         {
           file: "rag.ts",
-          replace: `    return index
-      .map((chunk) => ({ ...chunk, score: cosine(queryVector, chunk.vector) }))
-      .sort((a, b) => b.score - a.score)
-      .slice(0, this.topK);`,
+          replace: RETRIEVE_EXEC,
           with: `    const score = (chunk: IndexedChunk) => cosine(queryVector, chunk.vector);
     index.sort((a, b) => score(b) - score(a));
     return index.slice(0, this.topK).map((chunk) => ({ ...chunk, score: score(chunk) }));`,
