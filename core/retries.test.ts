@@ -93,9 +93,10 @@ describe("retries", () => {
       }
     }
     await timeline.settle(new Timed(10, { maxRetries: 3, wait: 0.05 }).run({}));
+    const problems = timeline.problems();
     expect(
-      timeline.problems(),
-      "wait: 0.05 means 50 ms before each retry, and no wait after the last",
+      problems,
+      `wait: 0.05 means 50 ms before each retry, none after the last. ${problems.join(" ")}`,
     ).toEqual([]);
     expect(
       timeline.events.filter((event) => event.startsWith("attempt")),

@@ -141,6 +141,14 @@ export const part1: Record<string, Variant[]> = {
       ],
     },
     {
+      name: "turns seconds into milliseconds twice, so 0.05 s waits 50 s",
+      kind: "mistake",
+      caughtBy: "waits `wait` seconds (not milliseconds) between attempts",
+      edits: [
+        { file: P, replace: "sleep(this.wait).then(again)", with: "sleep(this.wait * 1000).then(again)" },
+      ],
+    },
+    {
       name: "never waits between attempts",
       kind: "mistake",
       caughtBy: "waits `wait` seconds",

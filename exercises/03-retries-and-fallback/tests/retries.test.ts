@@ -128,7 +128,8 @@ describe("retries", () => {
     const node = new Flaky(2, { maxRetries: 3, wait: 0.05 });
     node.onAttempt = timeline.attempt;
     await timeline.settle(node.run({}));
-    expect(timeline.problems(), "wait: 0.05 means 50 ms before each retry").toEqual([]);
+    const problems = timeline.problems();
+    expect(problems, `wait: 0.05 means 50 ms before each retry. ${problems.join(" ")}`).toEqual([]);
     expect(node.attempts, "two failures then a success: 3 attempts").toEqual([0, 1, 2]);
   });
 
@@ -137,7 +138,11 @@ describe("retries", () => {
     const node = new Flaky(10, { maxRetries: 2, wait: 0.12 });
     node.onAttempt = timeline.attempt;
     await timeline.settle(node.run({}));
-    expect(timeline.problems(), "one wait (120 ms) between the 2 attempts, none after the last").toEqual([]);
+    const problems = timeline.problems();
+    expect(
+      problems,
+      `one wait (120 ms) between the 2 attempts, none after the last. ${problems.join(" ")}`,
+    ).toEqual([]);
     expect(node.attempts, "maxRetries 2: exactly 2 attempts").toEqual([0, 1]);
   });
 });
