@@ -87,9 +87,9 @@ describe("ParallelBatchNode", () => {
       () =>
         "each item fails on purpose until its curRetry is 2, which maxRetries 3 allows, yet the error " +
         `escaped (curRetry seen per item: ${JSON.stringify(attempts)}). Items in flight together share one ` +
-        "curRetry unless each runs its _attempt on its own copyOf(this).",
+        "curRetry unless each runs its _attempt on an object of its own (a copy of the node, or one that inherits from it).",
     );
-    expect(attempts, "each item in flight runs on its own copy of the node, with its own curRetry").toEqual({
+    expect(attempts, "each item in flight runs on an object of its own, with its own curRetry").toEqual({
       a: [0, 1, 2],
       b: [0, 1, 2],
       c: [0, 1, 2],

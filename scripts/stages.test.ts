@@ -7,6 +7,7 @@ import { join } from "node:path";
 import { describe, expect, it } from "vitest";
 import { projectRoot } from "../src/lib/exercises/load";
 import { extractRegion } from "../src/lib/regions";
+import { capstoneStarter, PLANTED_BUGS } from "./capstone";
 
 const read = (file: string) => readFileSync(join(projectRoot, file), "utf8");
 
@@ -117,8 +118,17 @@ describe.each(STAGES.slice(1).map((slug, i) => [slug, STAGES[i] as string]))(
   },
 );
 
-it("the capstone starter is core/index.ts with exactly four lines changed", () => {
-  const starter = codeLines("exercises/10-the-whole-core/starter/pocketflow.ts");
-  expect(starter).toHaveLength(core.length);
-  expect(core.filter((line, i) => line !== starter[i])).toHaveLength(4);
+describe("the capstone starter", () => {
+  it("is generated from core/index.ts: run `npx tsx scripts/capstone.ts` after the core changes", () => {
+    expect(read("exercises/10-the-whole-core/starter/pocketflow.ts")).toBe(
+      capstoneStarter(read("core/index.ts")),
+    );
+  });
+
+  it("is core/index.ts with exactly four lines changed", () => {
+    const starter = codeLines("exercises/10-the-whole-core/starter/pocketflow.ts");
+    expect(starter).toHaveLength(core.length);
+    expect(core.filter((line, i) => line !== starter[i])).toHaveLength(PLANTED_BUGS.length);
+    expect(PLANTED_BUGS).toHaveLength(4);
+  });
 });

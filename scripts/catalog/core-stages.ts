@@ -1,8 +1,17 @@
 // Variants of the stages whose solution is core/index.ts itself: exercise 9 (parallel) and the
 // capstone. They replace whole regions rather than lines, so that a faster core keeps them valid.
+import { PLANTED_BUGS, plant } from "../capstone";
 import type { Variant } from "./variant";
 
 const P = "pocketflow.ts";
+
+/** The core test that each of the capstone's planted bugs must fail, in PLANTED_BUGS' order. */
+const CAUGHT_BY = [
+  "keeps retry state per item",
+  "treats an empty or missing action as 'default'",
+  "copies the flow's params for each run",
+  "runs the sub-flow once per params object",
+];
 
 /** The batch-node region, with the expression that picks the node an item's attempt runs on. */
 const batchNode = (
@@ -84,6 +93,17 @@ export const coreStages: Record<string, Variant[]> = {
     results.push(...(await Promise.all(items.slice(start, start + size).map((item) => task(item)))));
   }
   return results;`),
+        },
+      ],
+    },
+    {
+      name: "each item in flight runs on an object that inherits from the node (Object.create), not a copy",
+      kind: "correct",
+      edits: [
+        {
+          file: P,
+          region: "batch-node",
+          code: batchNode("this.maxConcurrency > 1 ? (Object.create(this) as this) : this"),
         },
       ],
     },
@@ -179,49 +199,12 @@ export const coreStages: Record<string, Variant[]> = {
         },
       ],
     },
-    {
-      name: "planted bug: concurrent items run on the node itself",
+    // Each planted bug alone must fail, in the test of the behaviour it breaks.
+    ...PLANTED_BUGS.map((bug, i): Variant => ({
+      name: `planted bug ${i + 1} alone (${bug.breaks})`,
       kind: "mistake",
-      caughtBy: "keeps retry state per item",
-      edits: [{ file: P, region: "batch-node", code: batchNode("this") }],
-    },
-    {
-      name: 'planted bug: ?? instead of ||, so "" is not "default"',
-      kind: "mistake",
-      caughtBy: "treats an empty or missing action as 'default'",
-      edits: [
-        {
-          file: P,
-          replace: 'const next = current.successors.get(action || "default");',
-          with: 'const next = current.successors.get(action ?? "default");',
-        },
-      ],
-    },
-    {
-      name: "planted bug: the flow hands its nodes its own params object",
-      kind: "mistake",
-      caughtBy: "copies the flow's params for each run",
-      edits: [
-        {
-          file: P,
-          replace: "protected async _orchestrate(shared: S, params: Params = { ...this.params }) {",
-          with: "protected async _orchestrate(shared: S, params: Params = this.params) {",
-        },
-      ],
-    },
-    {
-      name: "planted bug: the flow's params win over a batch item's",
-      kind: "mistake",
-      caughtBy: "runs the sub-flow once per params object",
-      edits: [
-        {
-          file: P,
-          region: "batch-flow",
-          code: batchFlow(`    await mapConcurrent(batch, this.maxConcurrency, (item: Params) =>
-      this._orchestrate(shared, { ...item, ...this.params }),
-    );`),
-        },
-      ],
-    },
+      caughtBy: CAUGHT_BY[i],
+      edits: [{ file: P, apply: (source) => plant(source, bug) }],
+    })),
   ],
 };

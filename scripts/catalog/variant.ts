@@ -7,7 +7,9 @@ import type { Exercise, Files } from "../../src/lib/exercises/schema";
 export type TextEdit = { file: string; replace: string; with: string };
 /** Replaces the lines inside `// #region <region>` … `// #endregion <region>` of `file` by `code`. */
 export type RegionEdit = { file: string; region: string; code: string };
-export type Edit = TextEdit | RegionEdit;
+/** Rewrites `file` with a function, for edits that are defined elsewhere (the capstone's planted bugs). */
+export type FunctionEdit = { file: string; apply: (source: string) => string };
+export type Edit = TextEdit | RegionEdit | FunctionEdit;
 
 export interface Variant {
   /** What this code does differently, as a phrase: "hands its nodes the flow's own params object". */
@@ -46,7 +48,8 @@ export function variantFiles(exercise: Exercise, variant: Variant): Files {
   for (const edit of variant.edits) {
     const source = files[edit.file];
     if (source === undefined) throw new Error(`${exercise.slug}: the solution has no file ${edit.file}`);
-    files[edit.file] = "region" in edit ? applyRegion(source, edit) : applyText(source, edit);
+    if ("apply" in edit) files[edit.file] = edit.apply(source);
+    else files[edit.file] = "region" in edit ? applyRegion(source, edit) : applyText(source, edit);
   }
   return files;
 }
