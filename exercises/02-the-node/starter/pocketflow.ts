@@ -39,15 +39,19 @@ export class BaseNode<S = unknown, P = unknown, E = unknown, I = P, O = E> {
     return this.exec(prepRes as never) as never;
   }
 
+  // #region lifecycle
   _run(shared: S): MaybePromise<Action | void> {
     // prep(shared) → p; this._exec(p) → e; post(shared, p, e) → the action. Plain values go straight on.
     throw new Error("TODO: _run: chain prep, _exec and post with `then`, and return what post returns");
   }
+  // #endregion lifecycle
 
+  // #region run
   async run(shared: S): Promise<Action | undefined> {
     throw new Error(
       "TODO: run: await this._run(shared); resolve to its action, or undefined if there is none",
     );
   }
+  // #endregion run
 }
 // #endregion base-node

@@ -32,9 +32,11 @@ export class BaseNode<S = unknown, P = unknown, E = unknown, I = P, O = E> {
   params: Params = {};
   successors = new Map<Action, BaseNode<S>>();
 
+  // #region set-params
   setParams(params: Params): void {
     this.params = params;
   }
+  // #endregion set-params
 
   next<T extends BaseNode<S>>(node: T, action: Action = "default"): T {
     // Warn `Overwriting successor for action '<action>'` when the action is already linked.
@@ -60,14 +62,19 @@ export class BaseNode<S = unknown, P = unknown, E = unknown, I = P, O = E> {
     return this.exec(prepRes as never) as never;
   }
 
+  // #region lifecycle
   _run(shared: S): MaybePromise<Action | void> {
     return then(this.prep(shared), (p) => then(this._exec(p), (e) => this.post(shared, p, e)));
   }
+  // #endregion lifecycle
 
+  // TODO: give run (below) a new first line: when this node has successors,
+  // console.warn("Node won't run successors. Use Flow.")
+  // #region run
   async run(shared: S): Promise<Action | undefined> {
-    // TODO: when this node has successors, console.warn("Node won't run successors. Use Flow.")
     return (await this._run(shared)) ?? undefined;
   }
+  // #endregion run
 }
 // #endregion base-node
 
