@@ -1,7 +1,7 @@
 // Batches: BatchNode runs exec per item, BatchFlow runs a sub-flow per params object.
 import { describe, expect, it } from "vitest";
 import { BatchFlow, BatchNode, Flow, Node } from "./index";
-import { delay, inFlightGauge } from "./test-helpers";
+import { delay, explained, inFlightGauge } from "./test-helpers";
 
 type Store = { words?: string[] | null; results?: string[]; log: string[] };
 
@@ -21,7 +21,7 @@ describe("BatchNode", () => {
   it("calls exec once per item and gives post the list of results, in order", async () => {
     const shared: Store = { words: ["a", "b", "c"], log: [] };
     await new Shout().run(shared);
-    expect(shared.results).toEqual(["A", "B", "C"]);
+    expect(shared.results, "post receives [exec(a), exec(b), exec(c)]").toEqual(["A", "B", "C"]);
   });
 
   it("runs items one after another, never two at once", async () => {
@@ -40,15 +40,15 @@ describe("BatchNode", () => {
       }
     }
     await new Slow().run({});
-    expect(gauge.peak).toBe(1);
-    expect(order).toEqual([30, 10, 20]);
+    expect(gauge.peak, "a BatchNode has at most one item in flight").toBe(1);
+    expect(order, "each item finishes before the next starts, whatever its duration").toEqual([30, 10, 20]);
   });
 
   it("treats a null or undefined prep result as an empty list", async () => {
     for (const words of [null, undefined]) {
       const shared: Store = { words, log: [] };
       await new Shout().run(shared);
-      expect(shared.results).toEqual([]);
+      expect(shared.results, `prep returned ${String(words)}: exec never runs, post gets []`).toEqual([]);
     }
   });
 
@@ -72,9 +72,26 @@ describe("BatchNode", () => {
       }
     }
     const shared: Store = { words: ["ok", "flaky", "bad"], log: [] };
-    await new Picky({ maxRetries: 2 }).run(shared);
-    expect(shared.results).toEqual(["ok", "flaky", "bad (fallback)"]);
-    expect(attempts).toEqual(["ok#0", "flaky#0", "flaky#1", "bad#0", "bad#1"]);
+    await explained(
+      new Picky({ maxRetries: 2 }).run(shared),
+      "run",
+      () =>
+        "exec fails on purpose for flaky (first attempt) and bad (every attempt), and with maxRetries 2 and a " +
+        `fallback no error should escape (attempts made: ${attempts.join(", ")}). ` +
+        "Does BatchNode run each item through _attempt, with its retries and fallback?",
+    );
+    expect(shared.results, "flaky succeeded on its retry; bad got its fallback").toEqual([
+      "ok",
+      "flaky",
+      "bad (fallback)",
+    ]);
+    expect(attempts, "every item gets its own attempts, with curRetry from 0").toEqual([
+      "ok#0",
+      "flaky#0",
+      "flaky#1",
+      "bad#0",
+      "bad#1",
+    ]);
   });
 
   it("rejects when an item fails every attempt and has no fallback", async () => {
@@ -87,7 +104,9 @@ describe("BatchNode", () => {
         return n;
       }
     }
-    await expect(new Fails().run({})).rejects.toThrow("item 2 failed");
+    await expect(new Fails().run({}), "with no fallback, one item's error rejects the batch").rejects.toThrow(
+      "item 2 failed",
+    );
   });
 });
 
@@ -110,7 +129,14 @@ describe("BatchFlow", () => {
     flow.setParams({ user: "ada" });
     const shared: Store = { log: [] };
     await flow.run(shared);
-    expect(shared.log).toEqual(["a.txt by ada", "b.txt by ada", "c.txt by grace"]);
+    expect(shared.log, "params are { ...flow's params, ...item }: c.txt's own user wins").toEqual([
+      "a.txt by ada",
+      "b.txt by ada",
+      "c.txt by grace",
+    ]);
+    expect(flow.params, "the flow's own params are unchanged: merge into a new object").toEqual({
+      user: "ada",
+    });
   });
 
   it("runs the sub-flows one after another", async () => {
@@ -126,7 +152,7 @@ describe("BatchFlow", () => {
       }
     }
     await new Three(new Tracked()).run({});
-    expect(gauge.peak).toBe(1);
+    expect(gauge.peak, "each run of the sub-flow ends before the next starts").toBe(1);
   });
 
   it("runs the whole sub-flow graph for each item", async () => {
@@ -136,18 +162,20 @@ describe("BatchFlow", () => {
     const flow = new PerFile(first);
     flow.setParams({ user: "ada" });
     await flow.run(shared);
-    expect(shared.log).toHaveLength(6);
+    expect(shared.log, "2 nodes × 3 items").toHaveLength(6);
   });
 
   it("treats a null or undefined prep result as no items", async () => {
-    class Empty extends BatchFlow<Store> {
-      override prep() {
-        return null;
+    for (const items of [null, undefined]) {
+      class Empty extends BatchFlow<Store> {
+        override prep() {
+          return items;
+        }
       }
+      const shared: Store = { log: [] };
+      await new Empty(new Record()).run(shared);
+      expect(shared.log, `prep returned ${String(items)}: the sub-flow never runs`).toEqual([]);
     }
-    const shared: Store = { log: [] };
-    await new Empty(new Record()).run(shared);
-    expect(shared.log).toEqual([]);
   });
 
   it("calls post with the prep result and undefined, and returns post's action", async () => {
@@ -158,9 +186,11 @@ describe("BatchFlow", () => {
         return "batch done";
       }
     }
-    await expect(new Summed(new Record()).run({ log: [] })).resolves.toBe("batch done");
-    expect(seen[0]).toHaveLength(3);
-    expect(seen[1]).toBeUndefined();
+    await expect(new Summed(new Record()).run({ log: [] }), "run resolves to post's action").resolves.toBe(
+      "batch done",
+    );
+    expect(seen[0], "post's second argument is the list prep returned").toHaveLength(3);
+    expect(seen[1], "post's third argument is undefined").toBeUndefined();
   });
 
   it("works as a node inside an outer flow", async () => {
@@ -175,7 +205,11 @@ describe("BatchFlow", () => {
     outer.setParams({ user: "ada" });
     const shared: Store = { log: [] };
     await outer.run(shared);
-    expect(shared.log.at(-1)).toBe("done");
-    expect(shared.log).toHaveLength(4);
+    expect(shared.log, "the outer flow's params reach the batch's sub-flows; then Done runs").toEqual([
+      "a.txt by ada",
+      "b.txt by ada",
+      "c.txt by grace",
+      "done",
+    ]);
   });
 });

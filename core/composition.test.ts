@@ -27,7 +27,12 @@ describe("nested flows", () => {
     before.next(inner).next(new Step("after"));
     const shared: Trail = { trail: [] };
     await new Flow(before).run(shared);
-    expect(shared.trail).toEqual(["before", "inner 1", "inner 2", "after"]);
+    expect(shared.trail, "the inner flow runs whole as one step, then the outer flow goes on").toEqual([
+      "before",
+      "inner 1",
+      "inner 2",
+      "after",
+    ]);
   });
 
   it("lets the outer flow branch on the inner flow's last action", async () => {
@@ -37,7 +42,11 @@ describe("nested flows", () => {
       inner.on("rejected", new Step("return"));
       const shared: Trail = { trail: [] };
       await new Flow(inner).run(shared);
-      expect(shared.trail).toEqual(["check", verdict === "approved" ? "ship" : "return"]);
+      const expected = verdict === "approved" ? "ship" : "return";
+      expect(
+        shared.trail,
+        `the inner flow ended with "${verdict}" (its post returns it), so ${expected} runs`,
+      ).toEqual(["check", expected]);
     }
   });
 
@@ -46,8 +55,8 @@ describe("nested flows", () => {
     const inner = new Flow(innerStart);
     const next = new Step("next");
     inner.next(next);
-    expect(inner.successors.get("default")).toBe(next);
-    expect(innerStart.successors.size).toBe(0);
+    expect(inner.successors.get("default"), "the link belongs to the flow object").toBe(next);
+    expect(innerStart.successors.size, "the inner start node gains no link").toBe(0);
   });
 
   it("hands the outer flow's params down to the inner flow's nodes", async () => {
@@ -60,7 +69,7 @@ describe("nested flows", () => {
     const outer = new Flow(new Flow(new ReadsParams()));
     outer.setParams({ user: "ada" });
     await outer.run({});
-    expect(seen).toEqual(["ada"]);
+    expect(seen, "outer params → the inner flow (a node) → its nodes").toEqual(["ada"]);
   });
 
   it("nests three levels deep and returns the innermost last action to the top", async () => {
@@ -68,7 +77,7 @@ describe("nested flows", () => {
     const middle = new Flow(deepest);
     const top = new Flow(middle);
     const shared: Trail = { trail: [] };
-    await expect(top.run(shared)).resolves.toBe("deep done");
+    await expect(top.run(shared), "each flow's post passes the last action up").resolves.toBe("deep done");
     expect(shared.trail).toEqual(["deep"]);
   });
 });

@@ -19,8 +19,8 @@ describe("copies", () => {
     const flow = new Flow(node);
     flow.setParams({ name: "x" });
     await flow.run({ seen: [] });
-    expect(node.runs).toBe(0);
-    expect(node.params).toEqual({});
+    expect(node.runs, "the graph's own node must not run: the flow runs a copyOf it").toBe(0);
+    expect(node.params, "setParams goes to the copy, so the graph's node keeps its params").toEqual({});
   });
 
   it("runs a fresh copy every time, so a flow can run twice with the same result", async () => {
@@ -31,7 +31,9 @@ describe("copies", () => {
     await flow.run(first);
     await flow.run(second);
     expect(first.seen).toEqual(["x run 1"]);
-    expect(second.seen).toEqual(first.seen);
+    expect(second.seen, "the second run starts from the untouched graph, so it counts run 1 again").toEqual(
+      first.seen,
+    );
   });
 
   it("makes a new copy on each visit of a loop", async () => {
@@ -47,13 +49,17 @@ describe("copies", () => {
     flow.setParams({ name: "loop" });
     const shared: Store = { seen: [] };
     await flow.run(shared);
-    expect(shared.seen).toEqual(["loop run 1", "loop run 1", "loop run 1"]);
+    expect(shared.seen, "each visit runs a new copy of the graph's node, whose runs is still 0").toEqual([
+      "loop run 1",
+      "loop run 1",
+      "loop run 1",
+    ]);
   });
 
   it("keeps the copy's class, so overridden hooks still run", async () => {
     const shared: Store = { seen: [] };
     await new Flow(new Marks()).run(shared);
-    expect(shared.seen).toHaveLength(1);
+    expect(shared.seen, "Marks.prep ran on the copy: the copy has the node's prototype").toHaveLength(1);
   });
 });
 
@@ -65,7 +71,10 @@ describe("params", () => {
     flow.setParams({ name: "doc-7" });
     const shared: Store = { seen: [] };
     await flow.run(shared);
-    expect(shared.seen).toEqual(["doc-7 run 1", "doc-7 run 1"]);
+    expect(shared.seen, "both nodes read the flow's params as this.params").toEqual([
+      "doc-7 run 1",
+      "doc-7 run 1",
+    ]);
   });
 
   it("replaces a node's own params with the flow's while it runs", async () => {
@@ -75,8 +84,31 @@ describe("params", () => {
     flow.setParams({ name: "flow's" });
     const shared: Store = { seen: [] };
     await flow.run(shared);
-    expect(shared.seen).toEqual(["flow's run 1"]);
-    expect(node.params).toEqual({ name: "own" });
+    expect(shared.seen, "inside the flow, the flow's params replace the node's own").toEqual([
+      "flow's run 1",
+    ]);
+    expect(node.params, "the graph's node keeps its own params").toEqual({ name: "own" });
+  });
+
+  it("copies the flow's params for each run: a node writing this.params changes neither the flow nor the next run", async () => {
+    const seen: unknown[] = [];
+    class Scribbles extends Node {
+      override prep() {
+        seen.push(this.params.note ?? "no note yet");
+        this.params.note = "written during a run";
+      }
+    }
+    const flow = new Flow(new Scribbles());
+    flow.setParams({ user: "ada" });
+    await flow.run({});
+    expect(flow.params, "the flow hands its nodes a copy of its params, not its own object").toEqual({
+      user: "ada",
+    });
+    await flow.run({});
+    expect(seen, "the second run starts from the flow's params, without the first run's write").toEqual([
+      "no note yet",
+      "no note yet",
+    ]);
   });
 });
 
@@ -99,6 +131,6 @@ describe("the shared store", () => {
     write.next(new Read());
     const shared: Record<string, number> = {};
     await new Flow(write).run(shared);
-    expect(shared).toEqual({ answer: 42, doubled: 84 });
+    expect(shared, "Read found what Write left in the same store").toEqual({ answer: 42, doubled: 84 });
   });
 });

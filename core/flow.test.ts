@@ -30,7 +30,7 @@ describe("a flow", () => {
     a.next(new Step("b")).next(new Step("c"));
     const shared: Trail = { trail: [] };
     await new Flow(a).run(shared);
-    expect(shared.trail).toEqual(["a", "b", "c"]);
+    expect(shared.trail, "a → b → c along default links, each node once").toEqual(["a", "b", "c"]);
   });
 
   it("follows the action that post returns", async () => {
@@ -39,7 +39,7 @@ describe("a flow", () => {
     review.on("rejected", new Step("refuse"));
     const shared: Trail = { trail: [] };
     await new Flow(review).run(shared);
-    expect(shared.trail).toEqual(["review", "pay"]);
+    expect(shared.trail, 'review returned "approved", so pay runs next').toEqual(["review", "pay"]);
   });
 
   it("treats an empty or missing action as 'default'", async () => {
@@ -48,14 +48,19 @@ describe("a flow", () => {
       first.next(new Step("second"));
       const shared: Trail = { trail: [] };
       await new Flow(first).run(shared);
-      expect(shared.trail).toEqual(["first", "second"]);
+      expect(shared.trail, `post returned ${JSON.stringify(action)}, which means "default"`).toEqual([
+        "first",
+        "second",
+      ]);
     }
   });
 
   it("returns the last action, so callers can branch on a flow's result", async () => {
     const a = new Step("a");
     a.next(new Step("b", "finished"));
-    await expect(new Flow(a).run({ trail: [] })).resolves.toBe("finished");
+    await expect(new Flow(a).run({ trail: [] }), 'b, the last node, returned "finished"').resolves.toBe(
+      "finished",
+    );
   });
 
   it("can loop back to an earlier node until post decides to stop", async () => {
@@ -70,23 +75,23 @@ describe("a flow", () => {
     counter.on("stop", new Step("end"));
     const shared: Trail = { trail: [] };
     await new Flow(counter).run(shared);
-    expect(shared.count).toBe(5);
-    expect(shared.trail).toEqual(["end"]);
+    expect(shared.count, "the counter loops back to itself until its 5th run says stop").toBe(5);
+    expect(shared.trail, '"stop" leads to end').toEqual(["end"]);
   });
 
   it("start(node) sets the start node and returns it for chaining", async () => {
     const flow = new Flow<Trail>();
     const a = new Step("a");
-    expect(flow.start(a)).toBe(a);
-    expect(flow.startNode).toBe(a);
+    expect(flow.start(a), "start returns the node, so you can chain .next(...) on it").toBe(a);
+    expect(flow.startNode, "start sets startNode").toBe(a);
     a.next(new Step("b"));
     const shared: Trail = { trail: [] };
     await flow.run(shared);
-    expect(shared.trail).toEqual(["a", "b"]);
+    expect(shared.trail, "the flow starts at a").toEqual(["a", "b"]);
   });
 
   it("with no start node, runs nothing and resolves to undefined", async () => {
-    await expect(new Flow().run({ trail: [] })).resolves.toBeUndefined();
+    await expect(new Flow().run({ trail: [] }), "an empty flow runs nothing").resolves.toBeUndefined();
   });
 
   it("calls its own prep and post around the nodes, post receiving the last action", async () => {
@@ -103,9 +108,19 @@ describe("a flow", () => {
       }
     }
     const shared: Trail = { trail: [] };
-    await expect(new Wrapped(new Step("inner", "inner done")).run(shared)).resolves.toBe("wrapped");
-    expect(shared.trail).toEqual(["flow prep", "inner", "flow post"]);
-    expect(seen).toEqual(["prepared", "inner done"]);
+    await expect(
+      new Wrapped(new Step("inner", "inner done")).run(shared),
+      "run resolves to what the flow's own post returns",
+    ).resolves.toBe("wrapped");
+    expect(shared.trail, "the flow's prep, then its nodes, then its post").toEqual([
+      "flow prep",
+      "inner",
+      "flow post",
+    ]);
+    expect(seen, "the flow's post gets prep's result and the last node's action").toEqual([
+      "prepared",
+      "inner done",
+    ]);
   });
 
   it("awaits async nodes before moving on", async () => {
@@ -118,7 +133,7 @@ describe("a flow", () => {
     a.next(new Step("after"));
     const shared: Trail = { trail: [] };
     await new Flow(a).run(shared);
-    expect(shared.trail).toEqual(["slow", "after"]);
+    expect(shared.trail, "the next node starts only once the async one is done").toEqual(["slow", "after"]);
   });
 
   it("rejects when a node fails, and runs no node after it", async () => {
@@ -130,8 +145,10 @@ describe("a flow", () => {
     const broken = new Broken("broken");
     broken.next(new Step("never"));
     const shared: Trail = { trail: [] };
-    await expect(new Flow(broken).run(shared)).rejects.toThrow("broken node");
-    expect(shared.trail).toEqual([]);
+    await expect(new Flow(broken).run(shared), "a node's error rejects the flow's run").rejects.toThrow(
+      "broken node",
+    );
+    expect(shared.trail, "no node runs after the one that failed").toEqual([]);
   });
 });
 
@@ -143,13 +160,28 @@ describe("flow warnings", () => {
     review.on("rejected", new Step("refuse"));
     const shared: Trail = { trail: [] };
     await new Flow(review).run(shared);
-    expect(shared.trail).toEqual(["review"]);
-    expect(warn).toHaveBeenCalledWith("Flow ends: 'maybe' not found in ['approved', 'rejected']");
+    expect(shared.trail, '"maybe" leads nowhere, so the flow ends after review').toEqual(["review"]);
+    const message = "Flow ends: 'maybe' not found in ['approved', 'rejected']";
+    expect(warn, `console.warn("${message}")`).toHaveBeenCalledWith(message);
+
+    const quiet = new Step("quiet");
+    quiet.on("approved", new Step("pay"));
+    await new Flow(quiet).run({ trail: [] });
+    const named = "Flow ends: 'default' not found in ['approved']";
+    expect(warn, `a missing action is named 'default': console.warn("${named}")`).toHaveBeenCalledWith(named);
+  });
+
+  it('runs linked nodes without the "Node won\'t run successors" warning', async () => {
+    const warn = captureWarnings();
+    const a = new Step("a");
+    a.next(new Step("b"));
+    await new Flow(a).run({ trail: [] });
+    expect(warn, "the flow runs each node with _run, not run, so nothing warns").not.toHaveBeenCalled();
   });
 
   it("ends quietly at a node with no successors", async () => {
     const warn = captureWarnings();
     await new Flow(new Step("only", "anything")).run({ trail: [] });
-    expect(warn).not.toHaveBeenCalled();
+    expect(warn, "a node with no links is a normal end, not a mistake").not.toHaveBeenCalled();
   });
 });

@@ -1,10 +1,12 @@
 // The one content config: every collection the site renders, each checked against a documented schema.
 //   lessons    MDX files in content/lessons (front-matter: src/lib/lesson-schema.ts)
 //   exercises  folders in exercises/ (exercise.json: src/lib/exercises/schema.ts), read with their files
+//   reference  MDX files in content/reference: look-up pages beside the lessons (src/lib/reference-schema.ts)
 import { defineCollection } from "astro:content";
 import { glob } from "astro/loaders";
 import { z } from "astro/zod";
 import { lessonSchema } from "./lib/lesson-schema";
+import { referenceSchema } from "./lib/reference-schema";
 import { loadAllExercises } from "./lib/exercises/load";
 import { exerciseSchema } from "./lib/exercises/schema";
 
@@ -41,4 +43,9 @@ const exercises = defineCollection({
   }),
 });
 
-export const collections = { lessons, exercises };
+const reference = defineCollection({
+  loader: glob({ base: "./content/reference", pattern: "**/*.mdx" }),
+  schema: referenceSchema,
+});
+
+export const collections = { lessons, exercises, reference };

@@ -1,6 +1,7 @@
 // What exercise 3 built, checked again by every later part-1 suite (mounted at tests/earlier/).
 import { describe, expect, it } from "vitest";
 import { Node } from "../../pocketflow";
+import { explained } from "../helpers";
 
 describe("earlier exercises", () => {
   it("exercise 3: retries only exec, counting curRetry from 0, then falls back with the last error", async () => {
@@ -22,9 +23,14 @@ describe("earlier exercises", () => {
         return execRes;
       }
     }
-    await expect(new Flaky({ maxRetries: 3 }).run({}), "execFallback gets the last error").resolves.toBe(
-      "input: attempt 3 failed",
+    const action = await explained(
+      new Flaky({ maxRetries: 3 }).run({}),
+      "run",
+      () =>
+        `exec fails on purpose and execFallback answers, so nothing should escape (curRetry of the attempts: ${attempts.join(", ")}): ` +
+        "does _attempt still retry and then call execFallback?",
     );
+    expect(action, "execFallback gets the last error").toBe("input: attempt 3 failed");
     expect(attempts, "curRetry on each attempt").toEqual([0, 1, 2]);
     expect(preps, "prep is not retried").toBe(1);
     class Plain extends Node {

@@ -8,7 +8,7 @@ afterEach(() => {
 });
 
 describe("earlier exercises", () => {
-  it('exercise 6: a flow runs copies with its params, treats "" as "default", and warns at a dead end', async () => {
+  it('exercise 6: a flow runs copies with a copy of its params, treats "" as "default", and warns at a dead end', async () => {
     const warn = captureWarnings();
     const trail: string[] = [];
     class Step extends Node {
@@ -40,5 +40,15 @@ describe("earlier exercises", () => {
     ]);
     expect(warn).toHaveBeenCalledWith("Flow ends: 'maybe' not found in ['yes']");
     expect([a.runs, b.runs, b.params], "the graph's own nodes were not run").toEqual([0, 0, {}]);
+
+    class Scribbles extends Node {
+      override prep() {
+        this.params.note = "written during a run";
+      }
+    }
+    const scribbled = new Flow(new Scribbles());
+    scribbled.setParams({ user: "ada" });
+    await scribbled.run({});
+    expect(scribbled.params, "each run hands its nodes a copy of the flow's params").toEqual({ user: "ada" });
   });
 });

@@ -1,7 +1,7 @@
 // What exercise 8 built, checked again by every later part-1 suite (mounted at tests/earlier/).
 import { describe, expect, it } from "vitest";
 import { BatchFlow, BatchNode, Node } from "../../pocketflow";
-import { delay } from "../helpers";
+import { delay, explained } from "../helpers";
 
 describe("earlier exercises", () => {
   it("exercise 8: BatchNode retries item by item; BatchFlow merges each item over the flow's params", async () => {
@@ -21,7 +21,13 @@ describe("earlier exercises", () => {
       }
     }
     const shared: { out?: string[] } = {};
-    await new Flaky({ maxRetries: 2 }).run(shared);
+    await explained(
+      new Flaky({ maxRetries: 2 }).run(shared),
+      "a BatchNode's run",
+      () =>
+        `each item fails on purpose on attempt 0, which maxRetries 2 allows to retry (attempts: ${attempts.join(", ")}): ` +
+        "does BatchNode run every item through _attempt, from curRetry 0?",
+    );
     expect(attempts, "one item after another, each from curRetry 0").toEqual(["a#0", "a#1", "b#0", "b#1"]);
     expect(shared.out).toEqual(["A", "B"]);
 

@@ -84,11 +84,12 @@ export function typecheckWithTsc(root: string, workspaces: Workspace[]) {
       exclude: [],
     }),
   );
-  return new Promise<{ status: number | null; output: string }>((done) => {
+  const started = performance.now();
+  return new Promise<{ status: number | null; output: string; ms: number }>((done) => {
     const tsc = spawn(join(projectRoot, "node_modules", ".bin", "tsc"), ["--noEmit", "-p", root]);
     let output = "";
     tsc.stdout.on("data", (chunk: Buffer) => (output += chunk.toString()));
     tsc.stderr.on("data", (chunk: Buffer) => (output += chunk.toString()));
-    tsc.on("close", (status) => done({ status, output }));
+    tsc.on("close", (status) => done({ status, output, ms: performance.now() - started }));
   });
 }

@@ -1,4 +1,4 @@
-// Lesson 15: a workflow is a chain of focused prompts. Outline → one draft per section → one edited guide.
+// Lesson 15: a workflow is a chain of focused prompts. Outline → one draft per section → combine them.
 // Runs offline with a scripted model: `npx tsx content/snippets/15-workflow/guide.ts`
 import { parse } from "yaml";
 import { BatchNode, Flow, Node } from "../../../core/index";
@@ -11,7 +11,7 @@ type GuideStore = {
   topic: string;
   outline?: string[]; // written by Outline: the section titles
   drafts?: Draft[]; // written by DraftSections: one per title, in outline order
-  guide?: string; // written by Edit
+  guide?: string; // written by Combine
 };
 // #endregion store
 
@@ -92,7 +92,7 @@ class DraftSections extends BatchNode<GuideStore, DraftTask, Draft> {
 }
 
 /** Step 3: the one prompt that sees every draft, so it can smooth the seams between them. */
-class Edit extends Node<GuideStore, { topic: string; drafts: Draft[] }, string> {
+class Combine extends Node<GuideStore, { topic: string; drafts: Draft[] }, string> {
   constructor(private readonly llm: CallLLM) {
     super();
   }
@@ -130,7 +130,7 @@ const llm: CallLLM = async (prompt) => {
 // #region run
 const outline = new Outline(llm);
 // A straight line: every edge is "default".
-outline.next(new DraftSections(llm)).next(new Edit(llm));
+outline.next(new DraftSections(llm)).next(new Combine(llm));
 
 const shared: GuideStore = { topic: "sourdough baking" };
 await new Flow(outline).run(shared);
@@ -138,7 +138,7 @@ await new Flow(outline).run(shared);
 // The first word of every prompt sent, in order:
 console.log(prompts.map((prompt) => prompt.split(" ")[0]).join(" → "));
 // Plan → Plan → You → You → You → Edit
-// (a rejected outline, the outline, 3 drafts, the edit)
+// (a rejected outline, the outline, 3 drafts, the combine step)
 console.log(shared.outline);
 // [ 'Kit', 'First loaf', 'Troubleshooting' ]
 console.log(shared.drafts?.[1]);

@@ -1,7 +1,9 @@
 // PocketFlow in TypeScript: nodes that share a store, linked into a graph by actions.
 //
-// Exercise 2, the node: fill in the two TODOs in BaseNode (`_run` and `run`), then write the node
-// in nodes.ts. A hook may return a plain value or a promise, so chain them with `then` (below).
+// Exercise 2, the node. This file starts your pocketflow.ts, the one file you grow through part 1:
+// it holds the types, the `then` helper and BaseNode's default hooks. Fill in the two TODOs in
+// BaseNode (`_run` and `run`), then write the node in nodes.ts. A hook may return a plain value or a
+// promise, so chain them with `then` (below).
 /* eslint-disable @typescript-eslint/no-unused-vars -- the TODO stubs do not use their arguments yet */
 
 // #region types
@@ -37,15 +39,19 @@ export class BaseNode<S = unknown, P = unknown, E = unknown, I = P, O = E> {
     return this.exec(prepRes as never) as never;
   }
 
+  // #region lifecycle
   _run(shared: S): MaybePromise<Action | void> {
     // prep(shared) → p; this._exec(p) → e; post(shared, p, e) → the action. Plain values go straight on.
     throw new Error("TODO: _run: chain prep, _exec and post with `then`, and return what post returns");
   }
+  // #endregion lifecycle
 
+  // #region run
   async run(shared: S): Promise<Action | undefined> {
     throw new Error(
       "TODO: run: await this._run(shared); resolve to its action, or undefined if there is none",
     );
   }
+  // #endregion run
 }
 // #endregion base-node

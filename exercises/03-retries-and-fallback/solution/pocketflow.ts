@@ -37,13 +37,17 @@ export class BaseNode<S = unknown, P = unknown, E = unknown, I = P, O = E> {
     return this.exec(prepRes as never) as never;
   }
 
+  // #region lifecycle
   _run(shared: S): MaybePromise<Action | void> {
     return then(this.prep(shared), (p) => then(this._exec(p), (e) => this.post(shared, p, e)));
   }
+  // #endregion lifecycle
 
+  // #region run
   async run(shared: S): Promise<Action | undefined> {
     return (await this._run(shared)) ?? undefined;
   }
+  // #endregion run
 }
 // #endregion base-node
 

@@ -1,7 +1,8 @@
 // PocketFlow in TypeScript: nodes that share a store, linked into a graph by actions.
 //
-// Exercise 3, retries and fallback: fill in the two TODOs in Node (`execFallback` and `_attempt`).
-// BaseNode above it is the one you wrote in exercise 2.
+// Exercise 3, retries and fallback. This file is your pocketflow.ts from exercise 2 with this
+// exercise's TODOs added; if you start here, it holds the reference solution of exercise 2. Fill in
+// the two TODOs in Node (`execFallback` and `_attempt`).
 /* eslint-disable @typescript-eslint/no-unused-vars -- the TODO stubs do not use their arguments yet */
 
 // #region types
@@ -41,13 +42,17 @@ export class BaseNode<S = unknown, P = unknown, E = unknown, I = P, O = E> {
     return this.exec(prepRes as never) as never;
   }
 
+  // #region lifecycle
   _run(shared: S): MaybePromise<Action | void> {
     return then(this.prep(shared), (p) => then(this._exec(p), (e) => this.post(shared, p, e)));
   }
+  // #endregion lifecycle
 
+  // #region run
   async run(shared: S): Promise<Action | undefined> {
     return (await this._run(shared)) ?? undefined;
   }
+  // #endregion run
 }
 // #endregion base-node
 

@@ -1,6 +1,7 @@
 // Node: exec is retried up to maxRetries attempts, `wait` seconds apart, then execFallback takes over.
 import { describe, expect, it } from "vitest";
 import { Node, type MaybePromise, type NodeOptions } from "../pocketflow";
+import { explained, retryTimeline } from "./helpers";
 
 type Store = { result?: string };
 
@@ -9,6 +10,8 @@ class Flaky extends Node<Store, string, string> {
   attempts: number[] = [];
   calls = { prep: 0, post: 0 };
   failures: number;
+  /** Called at the start of every attempt, before exec's own work. */
+  onAttempt = () => {};
 
   constructor(failures: number, options: NodeOptions = {}) {
     super(options);
@@ -19,6 +22,7 @@ class Flaky extends Node<Store, string, string> {
     return "input";
   }
   override exec(input: string): MaybePromise<string> {
+    this.onAttempt();
     this.attempts.push(this.curRetry);
     if (this.attempts.length <= this.failures) throw new Error(`attempt ${this.attempts.length} failed`);
     return `${input} ok`;
@@ -29,11 +33,16 @@ class Flaky extends Node<Store, string, string> {
   }
 }
 
-const elapsedMs = async (work: () => Promise<unknown>) => {
-  const started = performance.now();
-  await work().catch(() => undefined);
-  return performance.now() - started;
-};
+/** run(), failing with the attempts made when exec's scripted failure escaped although attempts were left. */
+const runRetried = (node: Flaky, shared: Store = {}) =>
+  explained(
+    node.run(shared),
+    "run",
+    () =>
+      `exec failed on purpose on its first ${node.failures} attempt(s), which maxRetries ${node.maxRetries} ` +
+      `allows to retry, yet the error escaped after the attempts with curRetry [${node.attempts.join(", ")}]. ` +
+      "Does _attempt catch exec's error (thrown, or a rejected promise) and call itself with retry + 1?",
+  );
 
 describe("retries", () => {
   it("stores maxRetries and wait from the options, defaulting to 1 and 0", () => {
@@ -47,14 +56,14 @@ describe("retries", () => {
   it("retries exec until it succeeds, within maxRetries", async () => {
     const node = new Flaky(2, { maxRetries: 3 });
     const shared: Store = {};
-    await node.run(shared);
+    await runRetried(node, shared);
     expect(node.attempts, "two failures then a success: 3 attempts").toHaveLength(3);
     expect(shared.result).toBe("input ok");
   });
 
   it("counts curRetry from 0: the first attempt is 0, the first retry is 1", async () => {
     const node = new Flaky(2, { maxRetries: 5 });
-    await node.run({});
+    await runRetried(node);
     expect(node.attempts, "curRetry seen by exec on each attempt").toEqual([0, 1, 2]);
   });
 
@@ -78,8 +87,24 @@ describe("retries", () => {
 
   it("runs prep and post once, however often exec is retried", async () => {
     const node = new Flaky(3, { maxRetries: 4 });
-    await node.run({});
+    await runRetried(node);
     expect(node.calls, "only exec is retried, never prep or post").toEqual({ prep: 1, post: 1 });
+  });
+
+  it("keeps a node with a sync exec synchronous, even across a retry: _run returns the action itself", () => {
+    class Sync extends Flaky {
+      override post(shared: Store, prepRes: string, execRes: string) {
+        super.post(shared, prepRes, execRes);
+        return "done";
+      }
+    }
+    const shared: Store = {};
+    expect(
+      new Sync(1, { maxRetries: 2 })._run(shared),
+      "a sync exec that fails once and then succeeds (wait 0) should give _run the action itself, not a " +
+        "Promise: retry by calling _attempt again, not with a loop that awaits",
+    ).toBe("done");
+    expect(shared.result, "all three hooks ran before _run returned").toBe("input ok");
   });
 
   it("retries an async exec whose promise rejects", async () => {
@@ -91,25 +116,34 @@ describe("retries", () => {
     }
     const node = new AsyncFlaky(2, { maxRetries: 3 });
     const shared: Store = {};
-    await node.run(shared);
+    await runRetried(node, shared);
     expect(node.attempts, "a rejected promise counts as a failed attempt").toEqual([0, 1, 2]);
     expect(shared.result).toBe("input ok");
   });
 
+  // These two read the order of events, not the clock: timers set at each attempt tell whether half a
+  // wait, or ten, passed before the next one, so a slow or busy machine cannot fail them.
   it("waits `wait` seconds (not milliseconds) between attempts", async () => {
+    const timeline = retryTimeline(50);
     const node = new Flaky(2, { maxRetries: 3, wait: 0.05 });
-    const elapsed = await elapsedMs(() => node.run({}));
-    expect(elapsed, "two waits of 0.05 s should take at least 100 ms").toBeGreaterThanOrEqual(95);
-    expect(elapsed, "wait is in seconds: 0.05 means 50 ms").toBeLessThan(1000);
+    node.onAttempt = timeline.attempt;
+    await timeline.settle(node.run({}));
+    const problems = timeline.problems();
+    expect(problems, `wait: 0.05 means 50 ms before each retry. ${problems.join(" ")}`).toEqual([]);
+    expect(node.attempts, "two failures then a success: 3 attempts").toEqual([0, 1, 2]);
   });
 
   it("does not wait after the last attempt", async () => {
+    const timeline = retryTimeline(120);
     const node = new Flaky(10, { maxRetries: 2, wait: 0.12 });
-    const elapsed = await elapsedMs(() => node.run({}));
-    expect(elapsed, "2 attempts have 1 wait (120 ms) between them").toBeGreaterThanOrEqual(115);
-    expect(elapsed, "no wait should follow the last failed attempt (that would make 240 ms)").toBeLessThan(
-      220,
-    );
+    node.onAttempt = timeline.attempt;
+    await timeline.settle(node.run({}));
+    const problems = timeline.problems();
+    expect(
+      problems,
+      `one wait (120 ms) between the 2 attempts, none after the last. ${problems.join(" ")}`,
+    ).toEqual([]);
+    expect(node.attempts, "maxRetries 2: exactly 2 attempts").toEqual([0, 1]);
   });
 });
 
@@ -123,7 +157,12 @@ describe("fallback", () => {
       }
     }
     const shared: Store = {};
-    await new Guarded(10, { maxRetries: 3 }).run(shared);
+    await explained(
+      new Guarded(10, { maxRetries: 3 }).run(shared),
+      "run",
+      "every attempt failed on purpose and execFallback returns an answer, so run should resolve: " +
+        "after the last attempt, does _attempt call execFallback(input, error) instead of throwing?",
+    );
     expect(seen, "execFallback gets exec's input and the error of attempt 3").toEqual([
       ["input", "attempt 3 failed"],
     ]);
@@ -138,7 +177,11 @@ describe("fallback", () => {
         return "fallback";
       }
     }
-    await new Guarded(1, { maxRetries: 2 }).run({});
+    await explained(
+      new Guarded(1, { maxRetries: 2 }).run({}),
+      "run",
+      "exec fails on purpose once, then succeeds: does _attempt retry before it calls execFallback?",
+    );
     expect(called, "attempt 2 succeeded, so no fallback").toBe(false);
   });
 
@@ -150,8 +193,12 @@ describe("fallback", () => {
       }
     }
     const shared: Store = {};
-    await new AsyncGuarded(5, { maxRetries: 2 }).run(shared);
-    expect(shared.result).toBe("later");
+    await explained(
+      new AsyncGuarded(5, { maxRetries: 2 }).run(shared),
+      "run",
+      "every attempt failed on purpose and the async execFallback returns an answer: is its result returned?",
+    );
+    expect(shared.result, "post receives the async fallback's resolved value").toBe("later");
   });
 
   it("receives an Error even when exec throws something else", async () => {
@@ -164,7 +211,11 @@ describe("fallback", () => {
         received = error;
       }
     }
-    await new ThrowsString().run({});
+    await explained(
+      new ThrowsString().run({}),
+      "run",
+      "exec threw a string and execFallback returns normally: is the string wrapped and handed to execFallback?",
+    );
     expect(received, "wrap a thrown non-Error in new Error(String(thrown))").toBeInstanceOf(Error);
     expect((received as Error).message).toBe("plain string");
   });

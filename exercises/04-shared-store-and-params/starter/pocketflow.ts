@@ -1,7 +1,8 @@
 // PocketFlow in TypeScript: nodes that share a store, linked into a graph by actions.
 //
-// Exercise 4, the shared store and params: fill in `setParams` in BaseNode, then write the two
-// nodes in nodes.ts. Everything else is your solution to exercise 3.
+// Exercise 4, the shared store and params. This file is your pocketflow.ts from exercise 3 with this
+// exercise's TODOs added; if you start here, it holds the reference solution of exercise 3. Fill in
+// `setParams` in BaseNode, then write the two nodes in nodes.ts.
 /* eslint-disable @typescript-eslint/no-unused-vars -- the TODO stubs do not use their arguments yet */
 
 // #region types
@@ -30,9 +31,11 @@ const sleep = (seconds: number) => new Promise((done) => setTimeout(done, second
 export class BaseNode<S = unknown, P = unknown, E = unknown, I = P, O = E> {
   params: Params = {};
 
+  // #region set-params
   setParams(params: Params): void {
     throw new Error("TODO: setParams: replace this node's params with the given ones");
   }
+  // #endregion set-params
 
   prep(_shared: S): MaybePromise<P> {
     return undefined as P;
@@ -49,13 +52,17 @@ export class BaseNode<S = unknown, P = unknown, E = unknown, I = P, O = E> {
     return this.exec(prepRes as never) as never;
   }
 
+  // #region lifecycle
   _run(shared: S): MaybePromise<Action | void> {
     return then(this.prep(shared), (p) => then(this._exec(p), (e) => this.post(shared, p, e)));
   }
+  // #endregion lifecycle
 
+  // #region run
   async run(shared: S): Promise<Action | undefined> {
     return (await this._run(shared)) ?? undefined;
   }
+  // #endregion run
 }
 // #endregion base-node
 

@@ -27,9 +27,11 @@ export class BaseNode<S = unknown, P = unknown, E = unknown, I = P, O = E> {
   params: Params = {};
   successors = new Map<Action, BaseNode<S>>();
 
+  // #region set-params
   setParams(params: Params): void {
     this.params = params;
   }
+  // #endregion set-params
 
   next<T extends BaseNode<S>>(node: T, action: Action = "default"): T {
     if (this.successors.has(action)) console.warn(`Overwriting successor for action '${action}'`);
@@ -56,14 +58,18 @@ export class BaseNode<S = unknown, P = unknown, E = unknown, I = P, O = E> {
     return this.exec(prepRes as never) as never;
   }
 
+  // #region lifecycle
   _run(shared: S): MaybePromise<Action | void> {
     return then(this.prep(shared), (p) => then(this._exec(p), (e) => this.post(shared, p, e)));
   }
+  // #endregion lifecycle
 
+  // #region run
   async run(shared: S): Promise<Action | undefined> {
     if (this.successors.size > 0) console.warn("Node won't run successors. Use Flow.");
     return (await this._run(shared)) ?? undefined;
   }
+  // #endregion run
 }
 // #endregion base-node
 

@@ -1,7 +1,8 @@
 // PocketFlow in TypeScript: nodes that share a store, linked into a graph by actions.
 //
-// Exercise 5, transitions: fill in `next` and `on` in BaseNode, and add the warning to `run`.
-// Everything else is your solution to exercise 4.
+// Exercise 5, transitions. This file is your pocketflow.ts from exercise 4 with this exercise's TODOs
+// added; if you start here, it holds the reference solution of exercise 4. Fill in `next` and `on` in
+// BaseNode, and add the warning to `run`.
 /* eslint-disable @typescript-eslint/no-unused-vars -- the TODO stubs do not use their arguments yet */
 
 // #region types
@@ -31,9 +32,11 @@ export class BaseNode<S = unknown, P = unknown, E = unknown, I = P, O = E> {
   params: Params = {};
   successors = new Map<Action, BaseNode<S>>();
 
+  // #region set-params
   setParams(params: Params): void {
     this.params = params;
   }
+  // #endregion set-params
 
   next<T extends BaseNode<S>>(node: T, action: Action = "default"): T {
     // Warn `Overwriting successor for action '<action>'` when the action is already linked.
@@ -59,14 +62,19 @@ export class BaseNode<S = unknown, P = unknown, E = unknown, I = P, O = E> {
     return this.exec(prepRes as never) as never;
   }
 
+  // #region lifecycle
   _run(shared: S): MaybePromise<Action | void> {
     return then(this.prep(shared), (p) => then(this._exec(p), (e) => this.post(shared, p, e)));
   }
+  // #endregion lifecycle
 
+  // TODO: give run (below) a new first line: when this node has successors,
+  // console.warn("Node won't run successors. Use Flow.")
+  // #region run
   async run(shared: S): Promise<Action | undefined> {
-    // TODO: when this node has successors, console.warn("Node won't run successors. Use Flow.")
     return (await this._run(shared)) ?? undefined;
   }
+  // #endregion run
 }
 // #endregion base-node
 

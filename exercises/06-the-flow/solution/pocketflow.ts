@@ -31,9 +31,11 @@ export class BaseNode<S = unknown, P = unknown, E = unknown, I = P, O = E> {
   params: Params = {};
   successors = new Map<Action, BaseNode<S>>();
 
+  // #region set-params
   setParams(params: Params): void {
     this.params = params;
   }
+  // #endregion set-params
 
   next<T extends BaseNode<S>>(node: T, action: Action = "default"): T {
     if (this.successors.has(action)) console.warn(`Overwriting successor for action '${action}'`);
@@ -60,14 +62,18 @@ export class BaseNode<S = unknown, P = unknown, E = unknown, I = P, O = E> {
     return this.exec(prepRes as never) as never;
   }
 
+  // #region lifecycle
   _run(shared: S): MaybePromise<Action | void> {
     return then(this.prep(shared), (p) => then(this._exec(p), (e) => this.post(shared, p, e)));
   }
+  // #endregion lifecycle
 
+  // #region run
   async run(shared: S): Promise<Action | undefined> {
     if (this.successors.size > 0) console.warn("Node won't run successors. Use Flow.");
     return (await this._run(shared)) ?? undefined;
   }
+  // #endregion run
 }
 // #endregion base-node
 
@@ -121,10 +127,12 @@ export class Flow<S = unknown, P = unknown> extends BaseNode<S, P, Action | unde
     this.startNode = start;
   }
 
+  // #region flow-start
   start<T extends BaseNode<S>>(node: T): T {
     this.startNode = node;
     return node;
   }
+  // #endregion flow-start
 
   // #region get-next-node
   /** A copy of the node that `action` leads to, if any. */
@@ -153,9 +161,11 @@ export class Flow<S = unknown, P = unknown> extends BaseNode<S, P, Action | unde
   }
   // #endregion orchestrate
 
+  // #region flow-run
   override async _run(shared: S): Promise<Action | undefined | void> {
     const p = await this.prep(shared);
     return this.post(shared, p, await this._orchestrate(shared));
   }
+  // #endregion flow-run
 }
 // #endregion flow

@@ -1,6 +1,7 @@
 // A flow runs shallow copies of its nodes with the flow's params; the graph itself never changes.
 import { describe, expect, it } from "vitest";
 import { Flow, Node } from "../pocketflow";
+import { explained } from "./helpers";
 
 type Store = { seen: string[] };
 
@@ -66,7 +67,12 @@ describe("copies", () => {
       }
     }
     const node = new Flaky({ maxRetries: 3 });
-    await new Flow(node).run({});
+    await explained(
+      new Flow(node).run({}),
+      "the flow's run",
+      "exec fails on purpose until its curRetry is 2, which maxRetries 3 allows: does _orchestrate run " +
+        "each node with _run (which goes through Node's retries), and await its result?",
+    );
     expect(node.curRetry, "the copy retried; the graph's node did not").toBe(0);
   });
 });
@@ -91,6 +97,28 @@ describe("params", () => {
     await flow.run(shared);
     expect(shared.seen, "the flow's params win inside the flow").toEqual(["flow's run 1"]);
     expect(node.params, "the graph's node keeps its own params").toEqual({ name: "own" });
+  });
+
+  it("are copied for each run: a node writing this.params changes neither the flow's params nor the next run", async () => {
+    const seen: unknown[] = [];
+    class Scribbles extends Node {
+      override prep() {
+        seen.push(this.params.note ?? "no note yet");
+        this.params.note = "written during a run";
+      }
+    }
+    const flow = new Flow(new Scribbles());
+    flow.setParams({ user: "ada" });
+    await flow.run({});
+    expect(
+      flow.params,
+      "hand the nodes a copy made for this run, { ...this.params }, not the flow's own object",
+    ).toEqual({ user: "ada" });
+    await flow.run({});
+    expect(seen, "the second run starts from the flow's params, without the first run's write").toEqual([
+      "no note yet",
+      "no note yet",
+    ]);
   });
 });
 

@@ -1,7 +1,8 @@
 // PocketFlow in TypeScript: nodes that share a store, linked into a graph by actions.
 //
-// Exercise 7, flows inside flows: give Flow a `post` that returns the last action (at the bottom),
-// then assemble the nested checkout flow in checkout.ts. The rest is your solution to exercise 6.
+// Exercise 7, flows inside flows. This file is your pocketflow.ts from exercise 6 with this
+// exercise's TODO added; if you start here, it holds the reference solution of exercise 6. Give Flow
+// a `post` that returns the last action (at the bottom), then build the nested checkout in checkout.ts.
 /* eslint-disable @typescript-eslint/no-unused-vars -- the TODO stubs do not use their arguments yet */
 
 // #region types
@@ -35,9 +36,11 @@ export class BaseNode<S = unknown, P = unknown, E = unknown, I = P, O = E> {
   params: Params = {};
   successors = new Map<Action, BaseNode<S>>();
 
+  // #region set-params
   setParams(params: Params): void {
     this.params = params;
   }
+  // #endregion set-params
 
   next<T extends BaseNode<S>>(node: T, action: Action = "default"): T {
     if (this.successors.has(action)) console.warn(`Overwriting successor for action '${action}'`);
@@ -64,14 +67,18 @@ export class BaseNode<S = unknown, P = unknown, E = unknown, I = P, O = E> {
     return this.exec(prepRes as never) as never;
   }
 
+  // #region lifecycle
   _run(shared: S): MaybePromise<Action | void> {
     return then(this.prep(shared), (p) => then(this._exec(p), (e) => this.post(shared, p, e)));
   }
+  // #endregion lifecycle
 
+  // #region run
   async run(shared: S): Promise<Action | undefined> {
     if (this.successors.size > 0) console.warn("Node won't run successors. Use Flow.");
     return (await this._run(shared)) ?? undefined;
   }
+  // #endregion run
 }
 // #endregion base-node
 
@@ -125,10 +132,12 @@ export class Flow<S = unknown, P = unknown> extends BaseNode<S, P, Action | unde
     this.startNode = start;
   }
 
+  // #region flow-start
   start<T extends BaseNode<S>>(node: T): T {
     this.startNode = node;
     return node;
   }
+  // #endregion flow-start
 
   // #region get-next-node
   /** A copy of the node that `action` leads to, if any. */
@@ -157,10 +166,12 @@ export class Flow<S = unknown, P = unknown> extends BaseNode<S, P, Action | unde
   }
   // #endregion orchestrate
 
+  // #region flow-run
   override async _run(shared: S): Promise<Action | undefined | void> {
     const p = await this.prep(shared);
     return this.post(shared, p, await this._orchestrate(shared));
   }
+  // #endregion flow-run
 
   // #region flow-post
   /** A flow's result is its last action, so an outer flow can branch on it. */

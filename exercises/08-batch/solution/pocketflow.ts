@@ -33,9 +33,11 @@ export class BaseNode<S = unknown, P = unknown, E = unknown, I = P, O = E> {
   params: Params = {};
   successors = new Map<Action, BaseNode<S>>();
 
+  // #region set-params
   setParams(params: Params): void {
     this.params = params;
   }
+  // #endregion set-params
 
   next<T extends BaseNode<S>>(node: T, action: Action = "default"): T {
     if (this.successors.has(action)) console.warn(`Overwriting successor for action '${action}'`);
@@ -62,14 +64,18 @@ export class BaseNode<S = unknown, P = unknown, E = unknown, I = P, O = E> {
     return this.exec(prepRes as never) as never;
   }
 
+  // #region lifecycle
   _run(shared: S): MaybePromise<Action | void> {
     return then(this.prep(shared), (p) => then(this._exec(p), (e) => this.post(shared, p, e)));
   }
+  // #endregion lifecycle
 
+  // #region run
   async run(shared: S): Promise<Action | undefined> {
     if (this.successors.size > 0) console.warn("Node won't run successors. Use Flow.");
     return (await this._run(shared)) ?? undefined;
   }
+  // #endregion run
 }
 // #endregion base-node
 
@@ -117,12 +123,14 @@ export class Node<S = unknown, P = unknown, E = unknown, I = P, O = E> extends B
 // #region batch-node
 /** prep returns a list; exec (with its retries) runs once per item; post gets every result. */
 export class BatchNode<S = unknown, I = unknown, R = unknown> extends Node<S, Items<I>, R[], I, R> {
+  // #region batch-node-exec
   protected override async _exec(items: Items<I>): Promise<R[]> {
     // One item after another, each with its own attempts: curRetry starts from 0 for every item.
     const results: R[] = [];
     for (const item of items ?? []) results.push(await this._attempt(item));
     return results;
   }
+  // #endregion batch-node-exec
 }
 // #endregion batch-node
 
@@ -135,10 +143,12 @@ export class Flow<S = unknown, P = unknown> extends BaseNode<S, P, Action | unde
     this.startNode = start;
   }
 
+  // #region flow-start
   start<T extends BaseNode<S>>(node: T): T {
     this.startNode = node;
     return node;
   }
+  // #endregion flow-start
 
   // #region get-next-node
   /** A copy of the node that `action` leads to, if any. */
@@ -167,10 +177,12 @@ export class Flow<S = unknown, P = unknown> extends BaseNode<S, P, Action | unde
   }
   // #endregion orchestrate
 
+  // #region flow-run
   override async _run(shared: S): Promise<Action | undefined | void> {
     const p = await this.prep(shared);
     return this.post(shared, p, await this._orchestrate(shared));
   }
+  // #endregion flow-run
 
   // #region flow-post
   /** A flow's result is its last action, so an outer flow can branch on it. */
@@ -184,10 +196,12 @@ export class Flow<S = unknown, P = unknown> extends BaseNode<S, P, Action | unde
 // #region batch-flow
 /** prep returns a list of params objects; the sub-flow runs once per item with them merged in. */
 export class BatchFlow<S = unknown> extends Flow<S, Items<Params>> {
+  // #region batch-flow-run
   override async _run(shared: S): Promise<Action | undefined | void> {
     const batch = (await this.prep(shared)) ?? [];
     for (const item of batch) await this._orchestrate(shared, { ...this.params, ...item });
     return this.post(shared, batch, undefined);
   }
+  // #endregion batch-flow-run
 }
 // #endregion batch-flow

@@ -1,7 +1,8 @@
 // PocketFlow in TypeScript: nodes that share a store, linked into a graph by actions.
 //
-// Exercise 8, batches: fill in BatchNode (after Node) and BatchFlow (at the bottom). Everything
-// else is your solution to exercise 7.
+// Exercise 8, batches. This file is your pocketflow.ts from exercise 7 with this exercise's TODOs
+// added; if you start here, it holds the reference solution of exercise 7. Fill in BatchNode (after
+// Node) and BatchFlow (at the bottom).
 /* eslint-disable @typescript-eslint/no-unused-vars -- the TODO stubs do not use their arguments yet */
 
 // #region types
@@ -37,9 +38,11 @@ export class BaseNode<S = unknown, P = unknown, E = unknown, I = P, O = E> {
   params: Params = {};
   successors = new Map<Action, BaseNode<S>>();
 
+  // #region set-params
   setParams(params: Params): void {
     this.params = params;
   }
+  // #endregion set-params
 
   next<T extends BaseNode<S>>(node: T, action: Action = "default"): T {
     if (this.successors.has(action)) console.warn(`Overwriting successor for action '${action}'`);
@@ -66,14 +69,18 @@ export class BaseNode<S = unknown, P = unknown, E = unknown, I = P, O = E> {
     return this.exec(prepRes as never) as never;
   }
 
+  // #region lifecycle
   _run(shared: S): MaybePromise<Action | void> {
     return then(this.prep(shared), (p) => then(this._exec(p), (e) => this.post(shared, p, e)));
   }
+  // #endregion lifecycle
 
+  // #region run
   async run(shared: S): Promise<Action | undefined> {
     if (this.successors.size > 0) console.warn("Node won't run successors. Use Flow.");
     return (await this._run(shared)) ?? undefined;
   }
+  // #endregion run
 }
 // #endregion base-node
 
@@ -121,6 +128,7 @@ export class Node<S = unknown, P = unknown, E = unknown, I = P, O = E> extends B
 // #region batch-node
 /** prep returns a list; exec (with its retries) runs once per item; post gets every result. */
 export class BatchNode<S = unknown, I = unknown, R = unknown> extends Node<S, Items<I>, R[], I, R> {
+  // #region batch-node-exec
   protected override async _exec(items: Items<I>): Promise<R[]> {
     // For each item in turn (null or undefined means no items), await this._attempt(item): exec with
     // its retries and fallback, as in Node. Collect the results in the items' order.
@@ -128,6 +136,7 @@ export class BatchNode<S = unknown, I = unknown, R = unknown> extends Node<S, It
       "TODO: BatchNode._exec: run _attempt on every item, one after another; return the results",
     );
   }
+  // #endregion batch-node-exec
 }
 // #endregion batch-node
 
@@ -140,10 +149,12 @@ export class Flow<S = unknown, P = unknown> extends BaseNode<S, P, Action | unde
     this.startNode = start;
   }
 
+  // #region flow-start
   start<T extends BaseNode<S>>(node: T): T {
     this.startNode = node;
     return node;
   }
+  // #endregion flow-start
 
   // #region get-next-node
   /** A copy of the node that `action` leads to, if any. */
@@ -172,10 +183,12 @@ export class Flow<S = unknown, P = unknown> extends BaseNode<S, P, Action | unde
   }
   // #endregion orchestrate
 
+  // #region flow-run
   override async _run(shared: S): Promise<Action | undefined | void> {
     const p = await this.prep(shared);
     return this.post(shared, p, await this._orchestrate(shared));
   }
+  // #endregion flow-run
 
   // #region flow-post
   /** A flow's result is its last action, so an outer flow can branch on it. */
@@ -189,11 +202,13 @@ export class Flow<S = unknown, P = unknown> extends BaseNode<S, P, Action | unde
 // #region batch-flow
 /** prep returns a list of params objects; the sub-flow runs once per item with them merged in. */
 export class BatchFlow<S = unknown> extends Flow<S, Items<Params>> {
+  // #region batch-flow-run
   override async _run(shared: S): Promise<Action | undefined | void> {
     // Await prep for the list (null or undefined means none). For each params object in turn, await
     // this._orchestrate(shared, params) with the item merged over the flow's own params (the item wins).
     // Then return post(shared, the list, undefined).
     throw new Error("TODO: BatchFlow._run: run the sub-flow once per params object, one after another");
   }
+  // #endregion batch-flow-run
 }
 // #endregion batch-flow

@@ -1,7 +1,7 @@
 // BatchNode: prep returns a list, exec (with its retries) runs once per item, post gets every result.
 import { describe, expect, it } from "vitest";
 import { BatchNode, Node, type MaybePromise } from "../pocketflow";
-import { delay, inFlightGauge } from "./helpers";
+import { delay, explained, inFlightGauge } from "./helpers";
 
 type Store = { words?: string[] | null; results?: string[]; calls: string[] };
 
@@ -92,7 +92,14 @@ describe("BatchNode", () => {
       }
     }
     const shared: Store = { words: ["ok", "flaky", "bad"], calls: [] };
-    await new Picky({ maxRetries: 2 }).run(shared);
+    await explained(
+      new Picky({ maxRetries: 2 }).run(shared),
+      "run",
+      () =>
+        'exec fails on purpose for "flaky" on attempt 0 and for "bad" on every attempt; with maxRetries 2 ' +
+        `and a fallback, nothing should escape (attempts made: ${attempts.join(", ")}). ` +
+        "Does BatchNode._exec run each item through this._attempt(item), which retries and falls back?",
+    );
     expect(attempts, "every item gets its own attempts, numbered from 0").toEqual([
       "ok#0",
       "flaky#0",

@@ -1,8 +1,9 @@
 // PocketFlow in TypeScript: nodes that share a store, linked into a graph by actions.
 //
-// Exercise 9, parallel: write `mapConcurrent` (in the helpers), then make BatchNode and BatchFlow
-// use it, so that ParallelBatchNode and ParallelBatchFlow, which only raise maxConcurrency, run
-// their items together. The rest is your solution to exercise 8.
+// Exercise 9, parallel. This file is your pocketflow.ts from exercise 8 with this exercise's TODOs
+// added; if you start here, it holds the reference solution of exercise 8. Write `mapConcurrent` (in
+// the helpers), then make BatchNode and BatchFlow use it, so that ParallelBatchNode and
+// ParallelBatchFlow, which only raise maxConcurrency, run their items together.
 /* eslint-disable @typescript-eslint/no-unused-vars -- the TODO stubs do not use their arguments yet */
 
 // #region types
@@ -53,9 +54,11 @@ export class BaseNode<S = unknown, P = unknown, E = unknown, I = P, O = E> {
   params: Params = {};
   successors = new Map<Action, BaseNode<S>>();
 
+  // #region set-params
   setParams(params: Params): void {
     this.params = params;
   }
+  // #endregion set-params
 
   next<T extends BaseNode<S>>(node: T, action: Action = "default"): T {
     if (this.successors.has(action)) console.warn(`Overwriting successor for action '${action}'`);
@@ -82,14 +85,18 @@ export class BaseNode<S = unknown, P = unknown, E = unknown, I = P, O = E> {
     return this.exec(prepRes as never) as never;
   }
 
+  // #region lifecycle
   _run(shared: S): MaybePromise<Action | void> {
     return then(this.prep(shared), (p) => then(this._exec(p), (e) => this.post(shared, p, e)));
   }
+  // #endregion lifecycle
 
+  // #region run
   async run(shared: S): Promise<Action | undefined> {
     if (this.successors.size > 0) console.warn("Node won't run successors. Use Flow.");
     return (await this._run(shared)) ?? undefined;
   }
+  // #endregion run
 }
 // #endregion base-node
 
@@ -140,14 +147,17 @@ export class BatchNode<S = unknown, I = unknown, R = unknown> extends Node<S, It
   /** 1: items run one after another. ParallelBatchNode raises it. */
   maxConcurrency = 1;
 
+  // TODO: in _exec (below), replace the loop with mapConcurrent(items ?? [], this.maxConcurrency, …). When
+  // maxConcurrency > 1, run each item's _attempt on an object of its own, such as copyOf(this), so that
+  // items in flight together do not share one curRetry.
+  // #region batch-node-exec
   protected override async _exec(items: Items<I>): Promise<R[]> {
-    // TODO: replace this loop with mapConcurrent(items ?? [], this.maxConcurrency, …). When
-    // maxConcurrency > 1, run each item's _attempt on its own copyOf(this), so that items in flight
-    // together do not share one curRetry.
+    // One item after another, each with its own attempts: curRetry starts from 0 for every item.
     const results: R[] = [];
     for (const item of items ?? []) results.push(await this._attempt(item));
     return results;
   }
+  // #endregion batch-node-exec
 }
 
 export class ParallelBatchNode<S = unknown, I = unknown, R = unknown> extends BatchNode<S, I, R> {
@@ -167,10 +177,12 @@ export class Flow<S = unknown, P = unknown> extends BaseNode<S, P, Action | unde
     this.startNode = start;
   }
 
+  // #region flow-start
   start<T extends BaseNode<S>>(node: T): T {
     this.startNode = node;
     return node;
   }
+  // #endregion flow-start
 
   // #region get-next-node
   /** A copy of the node that `action` leads to, if any. */
@@ -199,10 +211,12 @@ export class Flow<S = unknown, P = unknown> extends BaseNode<S, P, Action | unde
   }
   // #endregion orchestrate
 
+  // #region flow-run
   override async _run(shared: S): Promise<Action | undefined | void> {
     const p = await this.prep(shared);
     return this.post(shared, p, await this._orchestrate(shared));
   }
+  // #endregion flow-run
 
   // #region flow-post
   /** A flow's result is its last action, so an outer flow can branch on it. */
@@ -219,12 +233,15 @@ export class BatchFlow<S = unknown> extends Flow<S, Items<Params>> {
   /** 1: sub-flows run one after another. ParallelBatchFlow raises it. */
   maxConcurrency = 1;
 
+  // TODO: in _run (below), run the sub-flows with mapConcurrent(batch, this.maxConcurrency, …) instead of
+  // the loop.
+  // #region batch-flow-run
   override async _run(shared: S): Promise<Action | undefined | void> {
-    // TODO: run the sub-flows with mapConcurrent(batch, this.maxConcurrency, …) instead of this loop.
     const batch = (await this.prep(shared)) ?? [];
     for (const item of batch) await this._orchestrate(shared, { ...this.params, ...item });
     return this.post(shared, batch, undefined);
   }
+  // #endregion batch-flow-run
 }
 
 export class ParallelBatchFlow<S = unknown> extends BatchFlow<S> {

@@ -1,7 +1,7 @@
 // PocketFlow in TypeScript: nodes that share a store, linked into a graph by actions.
 //
-// Capstone: this is the whole core, assembled from the lessons, but three small bugs slipped in
-// while it was copied. Run the tests (they are core/'s own suite), read what fails, fix the code.
+// Capstone: this is the whole core, assembled from the lessons, but four small bugs slipped in while
+// it was copied. Run the tests (they are core/'s own suite), read what fails, fix the code.
 
 // #region types
 /** What `post` returns to pick the next node; empty or missing means "default". */
@@ -182,7 +182,7 @@ export class Flow<S = unknown, P = unknown> extends BaseNode<S, P, Action | unde
 
   // #region orchestrate
   /** The orchestration loop: run a copy of each node, follow its action, return the last one. */
-  protected async _orchestrate(shared: S, params: Params = { ...this.params }) {
+  protected async _orchestrate(shared: S, params: Params = this.params) {
     let current = this.startNode && copyOf(this.startNode);
     let action: Action | undefined | void;
     while (current) {

@@ -8,6 +8,7 @@ import {
   validateResume,
   type ResumeStore,
 } from "../resume";
+import { explained } from "./helpers";
 
 const RESUME_TEXT = `!! JOHN SMTIH !!
 email me at johnsmtih1983@gnail.com
@@ -52,6 +53,16 @@ function scriptedModel(...answers: string[]) {
   });
 }
 
+/** The run of a flow or node; an error escaping it means a scripted bad answer was not handled. */
+const settled = <T>(run: Promise<T>) =>
+  explained(
+    run,
+    "the run",
+    "some scripted answers are malformed on purpose. exec should throw on them so the node asks again " +
+      "(maxRetries 3 unless the options say otherwise), and after the last attempt execFallback should " +
+      'return { ok: false, error } so the run resolves to "failed" instead of throwing.',
+  );
+
 describe("extractYaml", () => {
   it("returns the YAML inside the ```yaml fence and ignores the chatter around it", () => {
     const yaml = extractYaml(VALID);
@@ -94,14 +105,14 @@ describe("validateResume", () => {
 describe("ParseResume", () => {
   it("asks the model once, with the resume in the prompt", async () => {
     const llm = scriptedModel(VALID);
-    await new ParseResume(llm).run({ resumeText: RESUME_TEXT });
+    await settled(new ParseResume(llm).run({ resumeText: RESUME_TEXT }));
     expect(llm, "a good first answer needs no second call").toHaveBeenCalledTimes(1);
     expect(llm, "exec should send resumePrompt(resume text)").toHaveBeenCalledWith(resumePrompt(RESUME_TEXT));
   });
 
   it('stores a valid answer in shared.resume and returns "parsed"', async () => {
     const shared: ResumeStore = { resumeText: RESUME_TEXT };
-    const action = await new ParseResume(scriptedModel(VALID)).run(shared);
+    const action = await settled(new ParseResume(scriptedModel(VALID)).run(shared));
     expect(shared.error, "a valid answer should parse without an error").toBeUndefined();
     expect(action).toBe("parsed");
     expect(shared.resume).toEqual(JOHN);
@@ -112,7 +123,7 @@ describe("ParseResume", () => {
       '```yaml\nname: Jane "JJ" O\'Neil\nemail: jj@example.com\nexperience:\n' +
       '  - title: Lead, "Platform"\n    company: "Acme: Rockets"\n```';
     const shared: ResumeStore = { resumeText: "…" };
-    await new ParseResume(scriptedModel(answer)).run(shared);
+    await settled(new ParseResume(scriptedModel(answer)).run(shared));
     expect(shared.resume, "the answer is YAML: parse it with the yaml package").toEqual({
       name: 'Jane "JJ" O\'Neil',
       email: "jj@example.com",
@@ -123,7 +134,7 @@ describe("ParseResume", () => {
   it("asks again after an answer with no ```yaml block, and keeps the second answer", async () => {
     const llm = scriptedModel(NO_FENCE, VALID);
     const shared: ResumeStore = { resumeText: RESUME_TEXT };
-    const action = await new ParseResume(llm).run(shared);
+    const action = await settled(new ParseResume(llm).run(shared));
     expect(shared.error, "the second, valid answer should parse without an error").toBeUndefined();
     expect(action).toBe("parsed");
     expect(llm, "a missing block should throw inside exec, so the node retries").toHaveBeenCalledTimes(2);
@@ -133,7 +144,7 @@ describe("ParseResume", () => {
   it("asks again after YAML that does not parse", async () => {
     const llm = scriptedModel(BROKEN_YAML, VALID);
     const shared: ResumeStore = { resumeText: RESUME_TEXT };
-    await new ParseResume(llm).run(shared);
+    await settled(new ParseResume(llm).run(shared));
     expect(llm, "broken YAML should throw inside exec, so the node retries").toHaveBeenCalledTimes(2);
     expect(shared.resume).toEqual(JOHN);
   });
@@ -141,7 +152,7 @@ describe("ParseResume", () => {
   it("asks again after YAML that is missing a required field", async () => {
     const llm = scriptedModel(NO_EMAIL, VALID);
     const shared: ResumeStore = { resumeText: RESUME_TEXT };
-    await new ParseResume(llm).run(shared);
+    await settled(new ParseResume(llm).run(shared));
     expect(
       llm,
       "a resume without email should fail validation inside exec, so the node retries",
@@ -169,7 +180,7 @@ describe("buildResumeFlow", () => {
     const shared: ResumeStore = { resumeText: RESUME_TEXT };
     const flow = buildResumeFlow(scriptedModel(NO_FENCE, VALID));
     expect(flow.startNode, "the flow should start on a ParseResume").toBeInstanceOf(ParseResume);
-    const action = await flow.run(shared);
+    const action = await settled(flow.run(shared));
     expect(shared.error, "the second, valid answer should parse without an error").toBeUndefined();
     expect(action, "the flow resolves to its last node's action").toBe("parsed");
     expect(shared.resume).toEqual(JOHN);

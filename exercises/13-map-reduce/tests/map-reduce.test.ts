@@ -1,4 +1,6 @@
 // Map-reduce: one model call per resume (map), then plain code that adds the verdicts up (reduce).
+// Calls are observed through the injected model, never through the node instance: a BatchNode may run
+// items on copies (lesson 14 swaps in a ParallelBatchNode, which does), and copies carry no spies.
 import { afterEach, beforeEach, describe, expect, it, vi } from "vitest";
 import { BatchNode } from "../pocketflow";
 import {
@@ -10,6 +12,7 @@ import {
   type Screening,
   type ScreeningStore,
 } from "../map-reduce";
+import { explained } from "./helpers";
 
 const RESUMES: ResumeFile[] = [
   { file: "ada.txt", text: "Ada Lovelace. 8 years of programming." },
@@ -42,6 +45,20 @@ function screeningModel(answers: Record<string, string | string[]> = GOOD_ANSWER
   return { llm, asked };
 }
 
+/** A count of how often each file was asked about, in input order of first appearance. */
+const countsOf = (asked: string[]) =>
+  Object.fromEntries([...new Set(asked)].map((file) => [file, asked.filter((f) => f === file).length]));
+
+/** The run of a flow or node; an error escaping it means a scripted bad answer was not handled. */
+const settled = <T>(run: Promise<T>) =>
+  explained(
+    run,
+    "the run",
+    "some scripted answers are unusable on purpose. exec should throw on them so that item is asked " +
+      "again, and after its last attempt execFallback should return a not-qualified screening with the " +
+      "error, so one bad resume never stops the batch.",
+  );
+
 beforeEach(() => {
   vi.spyOn(console, "warn").mockImplementation(() => {});
 });
@@ -51,30 +68,32 @@ afterEach(() => {
 
 describe("the map step: ScreenResumes", () => {
   it("is a BatchNode, so exec handles one resume at a time", async () => {
-    const node = new ScreenResumes(screeningModel().llm);
+    const { llm } = screeningModel();
+    const node = new ScreenResumes(llm);
     expect(node, "ScreenResumes should extend BatchNode").toBeInstanceOf(BatchNode);
-    const exec = vi.spyOn(node, "exec");
-    await node.run({ resumes: RESUMES });
-    expect(exec, "exec should run once per resume").toHaveBeenCalledTimes(4);
+    await settled(node.run({ resumes: RESUMES }));
+    expect(llm, "one model call per resume: exec handles one ResumeFile").toHaveBeenCalledTimes(4);
     expect(
-      exec.mock.calls.map(([resume]) => resume),
-      "each exec call gets one ResumeFile",
-    ).toEqual(RESUMES);
+      llm.mock.calls.map(([prompt]) => prompt).sort(),
+      "each call's prompt is screeningPrompt(resume.text) for one resume",
+    ).toEqual(RESUMES.map((resume) => screeningPrompt(resume.text)).sort());
   });
 
-  it("asks the model once per resume, in the order of shared.resumes", async () => {
+  it("asks the model once about each resume of shared.resumes", async () => {
     const { llm, asked } = screeningModel();
-    await new ScreenResumes(llm).run({ resumes: RESUMES });
-    expect(asked).toEqual(["ada.txt", "bob.txt", "cy.txt", "dee.txt"]);
-    expect(llm.mock.calls[0]?.[0], "exec should send screeningPrompt(resume.text)").toBe(
-      screeningPrompt(RESUMES[0]?.text ?? ""),
-    );
+    await settled(new ScreenResumes(llm).run({ resumes: RESUMES }));
+    expect(countsOf(asked), "one call per resume").toEqual({
+      "ada.txt": 1,
+      "bob.txt": 1,
+      "cy.txt": 1,
+      "dee.txt": 1,
+    });
   });
 
   it("stores one screening per resume in shared.screenings, in input order", async () => {
     const shared: ScreeningStore = { resumes: RESUMES };
-    await new ScreenResumes(screeningModel().llm).run(shared);
-    expect(shared.screenings).toEqual([
+    await settled(new ScreenResumes(screeningModel().llm).run(shared));
+    expect(shared.screenings, "post receives the screenings in the order of shared.resumes").toEqual([
       { file: "ada.txt", name: "Ada Lovelace", qualified: true },
       { file: "bob.txt", name: "Bob Stone", qualified: false },
       { file: "cy.txt", name: "Cy Young", qualified: true },
@@ -88,14 +107,13 @@ describe("the map step: ScreenResumes", () => {
       "bob.txt": ["Bob? Not sure.", verdict("Bob Stone", false)],
     });
     const shared: ScreeningStore = { resumes: RESUMES };
-    await new ScreenResumes(llm).run(shared);
-    expect(asked, "bob.txt is retried right away; the others are asked once").toEqual([
-      "ada.txt",
-      "bob.txt",
-      "bob.txt",
-      "cy.txt",
-      "dee.txt",
-    ]);
+    await settled(new ScreenResumes(llm).run(shared));
+    expect(countsOf(asked), "bob.txt is asked again; the others once").toEqual({
+      "ada.txt": 1,
+      "bob.txt": 2,
+      "cy.txt": 1,
+      "dee.txt": 1,
+    });
     expect(shared.screenings?.[1]).toEqual({ file: "bob.txt", name: "Bob Stone", qualified: false });
   });
 
@@ -105,7 +123,7 @@ describe("the map step: ScreenResumes", () => {
       "cy.txt": ["```yaml\nname: Cy Young\nqualified: maybe\n```", verdict("Cy Young", true)],
     });
     const shared: ScreeningStore = { resumes: RESUMES };
-    await new ScreenResumes(llm).run(shared);
+    await settled(new ScreenResumes(llm).run(shared));
     expect(llm, '"maybe" should fail the check in exec, so cy.txt is asked twice').toHaveBeenCalledTimes(5);
     expect(shared.screenings?.[2]?.qualified).toBe(true);
   });
@@ -175,7 +193,7 @@ describe("the map-reduce flow", () => {
   it("fills in shared.screenings and shared.summary, calling the model only in the map step", async () => {
     const { llm } = screeningModel();
     const shared: ScreeningStore = { resumes: RESUMES };
-    await buildMapReduceFlow(llm).run(shared);
+    await settled(buildMapReduceFlow(llm).run(shared));
     expect(shared.screenings).toHaveLength(4);
     expect(shared.summary, "shared.summary after the whole flow").toEqual({
       total: 4,
@@ -189,7 +207,7 @@ describe("the map-reduce flow", () => {
   it("passes maxRetries on to the map step", async () => {
     const { llm, asked } = screeningModel({ ...GOOD_ANSWERS, "dee.txt": "no idea" });
     const shared: ScreeningStore = { resumes: RESUMES };
-    await buildMapReduceFlow(llm, { maxRetries: 3 }).run(shared);
+    await settled(buildMapReduceFlow(llm, { maxRetries: 3 }).run(shared));
     expect(
       asked.filter((file) => file === "dee.txt"),
       "maxRetries: 3 means three attempts for dee.txt",
@@ -201,7 +219,7 @@ describe("the map-reduce flow", () => {
     const many = Array.from({ length: 1000 }, (_, i) => ({ file: `r${i}.txt`, text: `Resume number ${i}.` }));
     const answers = Object.fromEntries(many.map((r, i) => [r.file, verdict(`Candidate ${i}`, i % 4 === 0)]));
     const shared: ScreeningStore = { resumes: many };
-    await buildMapReduceFlow(screeningModel(answers, many).llm).run(shared);
+    await settled(buildMapReduceFlow(screeningModel(answers, many).llm).run(shared));
     expect(shared.summary?.total).toBe(1000);
     expect(shared.summary?.qualified, "every 4th candidate is qualified").toBe(250);
   });

@@ -12,6 +12,7 @@ import {
   parseOutline,
   type ArticleStore,
 } from "../workflow";
+import { explained } from "./helpers";
 
 const TOPIC = "AI Safety";
 const OUTLINE = "1. Introduction\n2. Key Risks\n\n- Solutions\n";
@@ -46,6 +47,15 @@ function writerModel(...outlines: string[]) {
   return { llm, log };
 }
 
+/** The run of a flow or node; an error escaping it means a scripted bad answer was not handled. */
+const settled = <T>(run: Promise<T>) =>
+  explained(
+    run,
+    "the run",
+    "an empty outline is scripted on purpose in some tests: Outline's exec should throw on it so that " +
+      "Outline (maxRetries 2) asks again.",
+  );
+
 beforeEach(() => {
   vi.spyOn(console, "warn").mockImplementation(() => {});
 });
@@ -64,6 +74,31 @@ describe("parseOutline", () => {
     ]);
   });
 
+  it("strips only the list marker: titles that start with digits or contain -, * or . survive", () => {
+    const answer = [
+      "2024 outlook",
+      "1. 2024 outlook",
+      "- 3D printing",
+      "2) Risks - and fixes",
+      "* Version 2.0 *beta*",
+      "- .NET on Linux",
+      "10. Ten lessons",
+    ].join("\n");
+    expect(
+      parseOutline(answer),
+      "remove one marker (-, *, •, 1. or 2)) and the spaces after it, nothing more: a title's own digits, " +
+        "dashes, stars and dots are part of it",
+    ).toEqual([
+      "2024 outlook",
+      "2024 outlook",
+      "3D printing",
+      "Risks - and fixes",
+      "Version 2.0 *beta*",
+      ".NET on Linux",
+      "Ten lessons",
+    ]);
+  });
+
   it("drops blank lines and spaces, and keeps plain titles as they are", () => {
     expect(parseOutline("\n  Why it matters  \n\nRisks - and fixes\n   \n")).toEqual([
       "Why it matters",
@@ -75,7 +110,7 @@ describe("parseOutline", () => {
 describe("the workflow's steps", () => {
   it("runs the outline, then one draft per section, then the combine step", async () => {
     const { llm, log } = writerModel();
-    await buildWorkflowFlow(llm).run({ topic: TOPIC });
+    await settled(buildWorkflowFlow(llm).run({ topic: TOPIC }));
     expect(log, "each step runs once, in order; drafting makes one call per section").toEqual([
       "outline",
       "draft Introduction",
@@ -87,14 +122,14 @@ describe("the workflow's steps", () => {
 
   it("stores the outline's section titles in shared.sections", async () => {
     const shared: ArticleStore = { topic: TOPIC };
-    await new Outline(writerModel().llm).run(shared);
+    await settled(new Outline(writerModel().llm).run(shared));
     expect(shared.sections).toEqual(["Introduction", "Key Risks", "Solutions"]);
   });
 
   it("asks for the outline again when it comes back empty", async () => {
     const { llm, log } = writerModel("\n\n", OUTLINE);
     const shared: ArticleStore = { topic: TOPIC };
-    await new Outline(llm).run(shared);
+    await settled(new Outline(llm).run(shared));
     expect(log, "an outline without sections should throw in exec, so Outline retries").toEqual([
       "outline",
       "outline",
@@ -107,7 +142,7 @@ describe("the workflow's steps", () => {
     const node = new DraftSections(llm);
     expect(node, "DraftSections should extend BatchNode").toBeInstanceOf(BatchNode);
     const shared: ArticleStore = { topic: TOPIC, sections: ["Introduction", "Key Risks"] };
-    await node.run(shared);
+    await settled(node.run(shared));
     expect(
       llm.mock.calls.map(([prompt]) => prompt),
       "each draft prompt is draftPrompt({ topic, title })",
@@ -130,7 +165,7 @@ describe("the workflow's steps", () => {
         { title: "Fixes", text: "Then, the fixes." },
       ],
     };
-    await new Combine(llm).run(shared);
+    await settled(new Combine(llm).run(shared));
     const prompt = llm.mock.calls[0]?.[0] ?? "";
     expect(
       prompt,
@@ -152,7 +187,7 @@ describe("the workflow flow", () => {
 
   it("leaves the whole story in the shared store: topic, sections, drafts and article", async () => {
     const shared: ArticleStore = { topic: TOPIC };
-    await buildWorkflowFlow(writerModel().llm).run(shared);
+    await settled(buildWorkflowFlow(writerModel().llm).run(shared));
     expect(shared).toEqual({
       topic: TOPIC,
       sections: ["Introduction", "Key Risks", "Solutions"],
@@ -167,7 +202,7 @@ describe("the workflow flow", () => {
 
   it("drafts as many sections as the outline has", async () => {
     const { llm, log } = writerModel("- A\n- B\n- C\n- D\n- E");
-    await buildWorkflowFlow(llm).run({ topic: TOPIC });
+    await settled(buildWorkflowFlow(llm).run({ topic: TOPIC }));
     expect(
       log.filter((step) => step.startsWith("draft")),
       "5 sections, 5 draft calls",

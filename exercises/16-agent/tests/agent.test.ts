@@ -1,6 +1,7 @@
 // The agent: decide → search → decide … → answer, driven by a scripted model, with a step limit.
 import { describe, expect, it, vi } from "vitest";
 import { Answer, buildAgentFlow, Decide, parseDecision, SearchWeb, type AgentStore } from "../agent";
+import { explained } from "./helpers";
 
 const QUESTION = "Who won the 2024 Nobel Prize in Physics?";
 const searchFor = (query: string) => `\`\`\`yaml\naction: search\nquery: ${query}\n\`\`\``;
@@ -37,6 +38,15 @@ function agentWorld(decisions: string[]) {
 }
 
 const newStore = (): AgentStore => ({ question: QUESTION, findings: [] });
+
+/** The agent's run; an error escaping it means a scripted malformed decision was not asked again. */
+const settled = <T>(run: Promise<T>) =>
+  explained(
+    run,
+    "the agent's run",
+    "some scripted decisions are malformed on purpose: parseDecision should throw on them inside Decide's " +
+      "exec, so that Decide (maxRetries 3) asks the model again.",
+  );
 
 describe("parseDecision", () => {
   it("reads a search decision and its query from the ```yaml block", () => {
@@ -79,7 +89,7 @@ describe("a run: search twice, then answer", () => {
   const run = async () => {
     const world = agentWorld([searchFor("nobel physics 2024"), searchFor("hopfield hinton prize")]);
     const shared = newStore();
-    const action = await buildAgentFlow(world).run(shared);
+    const action = await settled(buildAgentFlow(world).run(shared));
     return { ...world, shared, action };
   };
 
@@ -131,7 +141,7 @@ describe("deciding", () => {
   it("answers at once when the model decides so, without searching", async () => {
     const world = agentWorld([ANSWER_NOW]);
     const shared = newStore();
-    await buildAgentFlow(world).run(shared);
+    await settled(buildAgentFlow(world).run(shared));
     expect(world.search, "no search was asked for").not.toHaveBeenCalled();
     expect(world.log).toEqual(["decide", "answer"]);
     expect(shared.findings).toEqual([]);
@@ -139,7 +149,7 @@ describe("deciding", () => {
 
   it("asks the model again when its decision is malformed", async () => {
     const world = agentWorld(["Hmm, let me think…", searchFor("nobel 2024")]);
-    await buildAgentFlow(world).run(newStore());
+    await settled(buildAgentFlow(world).run(newStore()));
     expect(world.log.slice(0, 3), "a malformed decision should throw in exec, so Decide retries").toEqual([
       "decide",
       "decide",
@@ -163,8 +173,13 @@ describe("the step limit", () => {
   it("answers after maxSearches searches, even if the model keeps asking for more", async () => {
     const world = agentWorld(keepsSearching);
     const shared = newStore();
-    const action = await buildAgentFlow({ ...world, maxSearches: 2 }).run(shared);
+    const action = await settled(buildAgentFlow({ ...world, maxSearches: 2 }).run(shared));
     expect(world.search, "maxSearches: 2 allows two searches").toHaveBeenCalledTimes(2);
+    expect(
+      world.log,
+      "2 decisions that search, then the 3rd decision, with no searches left, answers without asking the model",
+    ).toEqual(["decide", "search: more 1", "decide", "search: more 2", "answer"]);
+    expect(world.llm, "N + 1 model calls for a budget of N = 2 searches").toHaveBeenCalledTimes(3);
     expect(shared.findings).toHaveLength(2);
     expect(shared.answer, "the agent must answer once its searches are spent").toBe(
       "John Hopfield and Geoffrey Hinton.",
@@ -174,8 +189,21 @@ describe("the step limit", () => {
 
   it("allows 3 searches when no maxSearches is given", async () => {
     const world = agentWorld(keepsSearching);
-    await buildAgentFlow(world).run(newStore());
+    await settled(buildAgentFlow(world).run(newStore()));
     expect(world.search, "the default limit is 3 searches").toHaveBeenCalledTimes(3);
+    expect(world.llm, "3 searching decisions and the answer: 4 model calls").toHaveBeenCalledTimes(4);
+  });
+
+  it("answers without calling the model when no searches are left", async () => {
+    const llm = vi.fn(async (_prompt: string) => searchFor("one more"));
+    const input = { question: QUESTION, findings: [{ query: "q", results: "r" }], canSearch: false };
+    await expect(
+      new Decide(llm, 1).exec(input),
+      "with canSearch false, exec decides to answer",
+    ).resolves.toEqual({
+      action: "answer",
+    });
+    expect(llm, "the last decision makes no model call").not.toHaveBeenCalled();
   });
 
   it("tells Decide's exec when no searches are left", () => {

@@ -134,6 +134,17 @@ describe("online: retrieval", () => {
     expect(shared.hits?.[0]?.score, "score = cosine(question, chunk) = 2/√5").toBeCloseTo(2 / Math.sqrt(5));
   });
 
+  it("leaves shared.index as it was: retrieval reads the index, it never sorts or scores it in place", async () => {
+    const shared = await buildIndex();
+    const before = structuredClone(shared.index);
+    shared.queryVector = [0, 0, 0, 0, 1, 0, 0]; // "moon": the best chunks are the last ones indexed
+    await new Retrieve(2).run(shared);
+    expect(
+      shared.index,
+      "exec must not change its input: score copies ({ ...chunk, score }) and sort those, not the index",
+    ).toEqual(before);
+  });
+
   it("ranks by cosine similarity, not by raw overlap: a long chunk that repeats a word is not the best match", () => {
     const index = [
       indexed("long.md", "moon moon moon and lots of cats", [3, 6]), // dot 3, cosine 0.45
