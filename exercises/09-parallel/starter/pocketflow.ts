@@ -142,8 +142,8 @@ export class BatchNode<S = unknown, I = unknown, R = unknown> extends Node<S, It
 
   protected override async _exec(items: Items<I>): Promise<R[]> {
     // TODO: replace this loop with mapConcurrent(items ?? [], this.maxConcurrency, …). When
-    // maxConcurrency > 1, run each item's _attempt on its own copyOf(this), so that items in flight
-    // together do not share one curRetry.
+    // maxConcurrency > 1, run each item's _attempt on its own Object.create(this) (an object that
+    // inherits from the node), so that items in flight together do not share one curRetry.
     const results: R[] = [];
     for (const item of items ?? []) results.push(await this._attempt(item));
     return results;

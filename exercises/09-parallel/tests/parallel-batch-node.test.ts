@@ -84,7 +84,7 @@ describe("ParallelBatchNode", () => {
       }
     }
     await new Flaky({ maxRetries: 3 }).run({});
-    expect(attempts, "each item in flight runs on its own copyOf(this), with its own curRetry").toEqual({
+    expect(attempts, "each item in flight runs on an object of its own, with its own curRetry").toEqual({
       a: [0, 1, 2],
       b: [0, 1, 2],
       c: [0, 1, 2],
