@@ -10,6 +10,8 @@ import { canMeasureHeap, heapInFlight, inFlight, median, rounds, spread, timed }
 
 const TRANSITIONS = 300_000;
 const ITEMS = 50_000;
+/** The parallel batch again at these sizes: where its state outgrows V8's young generation matters. */
+const OTHER_SIZES = [20_000, 100_000];
 const ITEM_DELAY_MS = 20;
 const WIDTH = 100;
 const SUB_FLOWS = 10_000;
@@ -89,13 +91,18 @@ const portLoop = () => {
   return loop((shared) => new port.Flow(node).run(shared));
 };
 
-// --- workload 2: a parallel batch of ITEMS calls ---------------------------------------------
+// --- workload 2: a parallel batch of ITEMS calls (and of OTHER_SIZES) -------------------------
 
 type Results = { results?: unknown[] };
 
 class CoreCalls extends core.ParallelBatchNode<Results, number, number> {
+  count: number;
+  constructor(count: number) {
+    super();
+    this.count = count;
+  }
   override prep() {
-    return numbers(ITEMS);
+    return numbers(this.count);
   }
   override exec(item: number) {
     return callModel(item);
@@ -106,8 +113,13 @@ class CoreCalls extends core.ParallelBatchNode<Results, number, number> {
 }
 
 class PortCalls extends port.ParallelBatchNode<Results> {
+  count: number;
+  constructor(count: number) {
+    super();
+    this.count = count;
+  }
   override async prep() {
-    return numbers(ITEMS);
+    return numbers(this.count);
   }
   override exec(item: unknown) {
     return callModel(item);
@@ -221,6 +233,37 @@ type Workload = {
 
 const x = (value: number) => `${value.toFixed(2)}x`;
 
+/** A ParallelBatchNode of `count` calls against the floor and the port (at ITEMS, timers alone too). */
+function parallelBatch(count: number): Workload {
+  const coreRow = "core, curRetry per item";
+  const timersAlone = {
+    name: "timers alone, no call function",
+    // arrive() only lets the memory pass find the moment every timer is set.
+    work: () => Promise.all(numbers(count).map(() => (inFlight.arrive(), delay(ITEM_DELAY_MS)))),
+  };
+  return {
+    title: `ParallelBatchNode, ${count.toLocaleString("en-US")} calls awaiting ${ITEM_DELAY_MS} ms each`,
+    inFlight: count,
+    items: count,
+    baseline: "floor: Promise.all over the calls",
+    contenders: [
+      ...(count === ITEMS ? [timersAlone] : []),
+      {
+        name: "floor: Promise.all over the calls",
+        work: () =>
+          batch(count, async (shared) => (shared.results = await Promise.all(numbers(count).map(callModel)))),
+      },
+      { name: "port", work: () => batch(count, (shared) => new PortCalls(count).run(shared)) },
+      { name: coreRow, work: () => batch(count, (shared) => new CoreCalls(count).run(shared)) },
+    ],
+    notes: (ratio, heapRatio) => [
+      `core: ${x(ratio(coreRow))} the floor's time (target ≤ 1.2x), ` +
+        `${x(ratio("port") / ratio(coreRow))} faster than the port (target ≥ 1.5x)`,
+      `core: ${x(heapRatio(coreRow))} the floor's heap in flight (target ≤ 1.5x)`,
+    ],
+  };
+}
+
 const workloads: Workload[] = [
   {
     title: `Self-looping flow, ${TRANSITIONS.toLocaleString("en-US")} transitions`,
@@ -238,31 +281,7 @@ const workloads: Workload[] = [
       `core with sync hooks, which it allows: ${x(ratio("core, sync hooks"))} (target ≥ 3x)`,
     ],
   },
-  {
-    title: `ParallelBatchNode, ${ITEMS.toLocaleString("en-US")} calls awaiting ${ITEM_DELAY_MS} ms each`,
-    inFlight: ITEMS,
-    items: ITEMS,
-    baseline: "floor: Promise.all over the calls",
-    contenders: [
-      {
-        name: "timers alone, no call function",
-        // arrive() only lets the memory pass find the moment every timer is set.
-        work: () => Promise.all(numbers(ITEMS).map(() => (inFlight.arrive(), delay(ITEM_DELAY_MS)))),
-      },
-      {
-        name: "floor: Promise.all over the calls",
-        work: () =>
-          batch(ITEMS, async (shared) => (shared.results = await Promise.all(numbers(ITEMS).map(callModel)))),
-      },
-      { name: "port", work: () => batch(ITEMS, (shared) => new PortCalls().run(shared)) },
-      { name: "core, curRetry per item", work: () => batch(ITEMS, (shared) => new CoreCalls().run(shared)) },
-    ],
-    notes: (ratio, heapRatio) => [
-      `core: ${x(ratio("core, curRetry per item"))} the floor's time (target ≤ 1.2x), ` +
-        `${x(ratio("port") / ratio("core, curRetry per item"))} faster than the port (target ≥ 1.5x)`,
-      `core: ${x(heapRatio("core, curRetry per item"))} the floor's heap in flight (target ≤ 1.5x)`,
-    ],
-  },
+  parallelBatch(ITEMS),
   {
     title: `ParallelBatchNode, ${ITEMS.toLocaleString("en-US")} quick replies, maxConcurrency ${WIDTH}`,
     inFlight: WIDTH,
@@ -298,6 +317,7 @@ const workloads: Workload[] = [
       `core: ${x(ratio("core"))} the floor's time, ${x(ratio("port") / ratio("core"))} faster than the port`,
     ],
   },
+  ...OTHER_SIZES.map(parallelBatch),
 ];
 
 // --- run and report -------------------------------------------------------------------------------
