@@ -4,215 +4,36 @@
 // With --expose-gc (`npm run bench` passes it) it also prints the live heap of each workload at the
 // moment all its items are in flight, beside the floor's.
 import { availableParallelism, loadavg } from "node:os";
-import * as port from "pocketflow";
-import * as core from "../core/index.ts";
+import {
+  batch,
+  bounded,
+  callModel,
+  CoreBounded,
+  CoreCalls,
+  coreLoop,
+  CoreLoopAsync,
+  CoreLoopSync,
+  CoreStep,
+  CoreSubFlows,
+  delay,
+  ITEM_DELAY_MS,
+  ITEMS,
+  numbers,
+  OTHER_SIZES,
+  PortCalls,
+  portLoop,
+  PortStep,
+  PortSubFlows,
+  quickReply,
+  SUB_FLOWS,
+  subFlows,
+  TRANSITIONS,
+  WIDTH,
+  workerPool,
+} from "./core-workloads.ts";
 import { canMeasureHeap, heapInFlight, inFlight, median, rounds, spread, timed } from "./measure.ts";
 
-const TRANSITIONS = 300_000;
-const ITEMS = 50_000;
-/** The parallel batch again at these sizes: where its state outgrows V8's young generation matters. */
-const OTHER_SIZES = [20_000, 100_000];
-const ITEM_DELAY_MS = 20;
-const WIDTH = 100;
-const SUB_FLOWS = 10_000;
 const ROUNDS = Number(process.env.BENCH_ROUNDS ?? 7);
-
-const delay = (ms: number) => new Promise<void>((done) => setTimeout(done, ms));
-const nextTurn = () => new Promise<void>((done) => setImmediate(done));
-const numbers = (count: number) => Array.from({ length: count }, (_, i) => i);
-
-/** One item's work in the parallel workloads: a stand-in for an LLM call, the same for everyone. */
-async function callModel<T>(item: T): Promise<T> {
-  inFlight.arrive();
-  await delay(ITEM_DELAY_MS);
-  inFlight.leave();
-  return item;
-}
-
-/** One item's work in the bounded workload: a quick reply that takes one turn of the event loop. */
-async function quickReply<T>(item: T): Promise<T> {
-  inFlight.arrive();
-  await nextTurn();
-  inFlight.leave();
-  return item;
-}
-
-function expectInOrder(results: unknown, count: number) {
-  const ok = Array.isArray(results) && results.length === count && results.every((value, i) => value === i);
-  if (!ok) throw new Error("results are missing or out of input order");
-}
-
-// --- workload 1: a node that loops to itself until it has run TRANSITIONS times ---------------
-
-type Counter = { count: number };
-const countUp = (shared: Counter) => {
-  shared.count += 1;
-  inFlight.arrive(); // here a transition "arrives": the memory pass measures the heap mid-run
-  return shared.count < TRANSITIONS ? "again" : "done";
-};
-
-class CoreLoopSync extends core.Node<Counter> {
-  override post(shared: Counter) {
-    return countUp(shared);
-  }
-}
-
-class CoreLoopAsync extends core.Node<Counter> {
-  override async prep() {}
-  override async exec() {}
-  override async post(shared: Counter) {
-    return countUp(shared);
-  }
-}
-
-// The port's types require async hooks, so this is how its users write the node.
-class PortLoop extends port.Node<Counter> {
-  override async prep() {}
-  override async exec() {}
-  override async post(shared: Counter) {
-    return countUp(shared);
-  }
-}
-
-async function loop(run: (shared: Counter) => Promise<unknown>) {
-  const shared = { count: 0 };
-  await run(shared);
-  if (shared.count !== TRANSITIONS) throw new Error(`the loop ran ${shared.count} transitions`);
-}
-
-const coreLoop = (node: core.Node<Counter>) => () => {
-  node.on("again", node).on("done", new core.Node<Counter>());
-  return loop((shared) => new core.Flow(node).run(shared));
-};
-
-const portLoop = () => {
-  const node = new PortLoop();
-  node.on("again", node).on("done", new port.Node<Counter>());
-  return loop((shared) => new port.Flow(node).run(shared));
-};
-
-// --- workload 2: a parallel batch of ITEMS calls (and of OTHER_SIZES) -------------------------
-
-type Results = { results?: unknown[] };
-
-class CoreCalls extends core.ParallelBatchNode<Results, number, number> {
-  count: number;
-  constructor(count: number) {
-    super();
-    this.count = count;
-  }
-  override prep() {
-    return numbers(this.count);
-  }
-  override exec(item: number) {
-    return callModel(item);
-  }
-  override post(shared: Results, _items: unknown, results: number[]) {
-    shared.results = results;
-  }
-}
-
-class PortCalls extends port.ParallelBatchNode<Results> {
-  count: number;
-  constructor(count: number) {
-    super();
-    this.count = count;
-  }
-  override async prep() {
-    return numbers(this.count);
-  }
-  override exec(item: unknown) {
-    return callModel(item);
-  }
-  override async post(shared: Results, _items: unknown, results: unknown) {
-    shared.results = results as unknown[];
-    return undefined;
-  }
-}
-
-async function batch(count: number, run: (shared: Results) => Promise<unknown>) {
-  const shared: Results = {};
-  await run(shared);
-  expectInOrder(shared.results, count);
-}
-
-// --- workload 3: the same batch with at most WIDTH in flight -----------------------------------
-
-class CoreBounded extends core.ParallelBatchNode<Results, number, number> {
-  constructor() {
-    super({ maxConcurrency: WIDTH });
-  }
-  override prep() {
-    return numbers(ITEMS);
-  }
-  override exec(item: number) {
-    return quickReply(item);
-  }
-  override post(shared: Results, _items: unknown, results: number[]) {
-    shared.results = results;
-  }
-}
-
-/** What one writes by hand: WIDTH workers that share one counter of the next item. */
-async function workerPool<T, R>(items: T[], width: number, task: (item: T) => Promise<R>) {
-  const results = new Array<R>(items.length);
-  let next = 0;
-  const worker = async () => {
-    while (next < items.length) {
-      const i = next++;
-      results[i] = await task(items[i] as T);
-    }
-  };
-  await Promise.all(Array.from({ length: width }, worker));
-  return results;
-}
-
-async function bounded(run: (shared: Results) => Promise<unknown>) {
-  inFlight.peak = 0;
-  await batch(ITEMS, run);
-  if (inFlight.peak !== WIDTH) throw new Error(`${inFlight.peak} items were in flight at once, not ${WIDTH}`);
-}
-
-// --- workload 4: a ParallelBatchFlow of SUB_FLOWS one-node sub-flows ---------------------------
-
-type Calls = { calls: number };
-
-class CoreStep extends core.Node<Calls> {
-  override exec() {
-    return callModel(this.params.i);
-  }
-  override post(shared: Calls) {
-    shared.calls += 1;
-  }
-}
-
-class CoreSubFlows extends core.ParallelBatchFlow<Calls> {
-  override prep() {
-    return numbers(SUB_FLOWS).map((i) => ({ i }));
-  }
-}
-
-class PortStep extends port.Node<Calls> {
-  override exec() {
-    return callModel(this._params.i);
-  }
-  override async post(shared: Calls) {
-    shared.calls += 1;
-    return undefined;
-  }
-}
-
-class PortSubFlows extends port.ParallelBatchFlow<Calls> {
-  override async prep() {
-    return numbers(SUB_FLOWS).map((i) => ({ i }));
-  }
-}
-
-async function subFlows(run: (shared: Calls) => Promise<unknown>) {
-  const shared = { calls: 0 };
-  await run(shared);
-  if (shared.calls !== SUB_FLOWS) throw new Error(`${shared.calls} sub-flows ran, not ${SUB_FLOWS}`);
-}
 
 // --- the workloads, their contenders and targets -------------------------------------------------
 
@@ -228,7 +49,11 @@ type Workload = {
   /** The row every other row is compared with. */
   baseline: string;
   /** Lines under the table: the figures that the targets are about. */
-  notes?: (ratio: (name: string) => number, heapRatio: (name: string) => number) => string[];
+  notes?: (
+    ratio: (name: string) => number,
+    cpuRatio: (name: string) => number,
+    heapRatio: (name: string) => number,
+  ) => string[];
 };
 
 const x = (value: number) => `${value.toFixed(2)}x`;
@@ -256,9 +81,10 @@ function parallelBatch(count: number): Workload {
       { name: "port", work: () => batch(count, (shared) => new PortCalls(count).run(shared)) },
       { name: coreRow, work: () => batch(count, (shared) => new CoreCalls(count).run(shared)) },
     ],
-    notes: (ratio, heapRatio) => [
-      `core: ${x(ratio(coreRow))} the floor's time (target ≤ 1.2x), ` +
-        `${x(ratio("port") / ratio(coreRow))} faster than the port (target ≥ 1.5x)`,
+    notes: (ratio, cpuRatio, heapRatio) => [
+      `core: ${x(ratio(coreRow))} the floor's wall time (${x(cpuRatio(coreRow))} its CPU time; target ≤ 1.2x), ` +
+        `${x(ratio("port") / ratio(coreRow))} faster than the port (${x(cpuRatio("port") / cpuRatio(coreRow))} ` +
+        `in CPU time; target ≥ 1.5x)`,
       `core: ${x(heapRatio(coreRow))} the floor's heap in flight (target ≤ 1.5x)`,
     ],
   };
@@ -276,9 +102,11 @@ const workloads: Workload[] = [
       { name: "core, async hooks", work: () => coreLoop(new CoreLoopAsync())() },
       { name: "core, sync hooks", work: () => coreLoop(new CoreLoopSync())() },
     ],
-    notes: (ratio) => [
-      `core with the same async hooks: ${x(ratio("core, async hooks"))} the port's rate (target ≥ 2x)`,
-      `core with sync hooks, which it allows: ${x(ratio("core, sync hooks"))} (target ≥ 3x)`,
+    notes: (ratio, cpuRatio) => [
+      `core with the same async hooks: ${x(ratio("core, async hooks"))} the port's rate ` +
+        `(${x(cpuRatio("core, async hooks"))} in CPU time; target ≥ 2x)`,
+      `core with sync hooks, which it allows: ${x(ratio("core, sync hooks"))} ` +
+        `(${x(cpuRatio("core, sync hooks"))} in CPU time; target ≥ 3x)`,
     ],
   },
   parallelBatch(ITEMS),
@@ -295,7 +123,10 @@ const workloads: Workload[] = [
       },
       { name: "core", work: () => bounded((shared) => new CoreBounded().run(shared)) },
     ],
-    notes: (ratio) => [`core: ${x(ratio("core"))} the worker pool's time (the port has no maxConcurrency)`],
+    notes: (ratio, cpuRatio) => [
+      `core: ${x(ratio("core"))} the worker pool's wall time, ${x(cpuRatio("core"))} its CPU time ` +
+        `(the port has no maxConcurrency)`,
+    ],
   },
   {
     title: `ParallelBatchFlow, ${SUB_FLOWS.toLocaleString("en-US")} one-node sub-flows, each one call`,
@@ -313,8 +144,9 @@ const workloads: Workload[] = [
       { name: "port", work: () => subFlows((shared) => new PortSubFlows(new PortStep()).run(shared)) },
       { name: "core", work: () => subFlows((shared) => new CoreSubFlows(new CoreStep()).run(shared)) },
     ],
-    notes: (ratio) => [
-      `core: ${x(ratio("core"))} the floor's time, ${x(ratio("port") / ratio("core"))} faster than the port`,
+    notes: (ratio, cpuRatio) => [
+      `core: ${x(ratio("core"))} the floor's wall time (${x(cpuRatio("core"))} its CPU time), ` +
+        `${x(ratio("port") / ratio("core"))} faster than the port (${x(cpuRatio("port") / cpuRatio("core"))} in CPU time)`,
     ],
   },
   ...OTHER_SIZES.map(parallelBatch),
@@ -339,7 +171,7 @@ const load = () => loadavg()[0]?.toFixed(2) ?? "?";
 const started = performance.now();
 console.log(
   `Node ${process.version}, ${availableParallelism()} CPUs, load average ${load()}. ${ROUNDS} rounds per ` +
-    `workload, medians; spread is half the interquartile range.` +
+    `workload, medians; spread is half the interquartile range of the wall times.` +
     (canMeasureHeap ? "" : "\nHeap figures need node --expose-gc, as `npm run bench` runs it."),
 );
 
@@ -352,25 +184,45 @@ for (const workload of workloads) {
   for (const { name, work } of workload.contenders) {
     heap.set(name, await heapInFlight(workload.inFlight, work));
   }
-  const ms = (name: string) => median(samples.get(name) ?? []);
+  const wall = (name: string) => median(samples.get(name)?.wall ?? []);
+  const cpu = (name: string) => median(samples.get(name)?.cpu ?? []);
   // For a rate, the baseline's time over this one's: higher is better, as with "x the port's rate".
-  const ratio = (name: string) =>
-    workload.perSecond ? ms(workload.baseline) / ms(name) : ms(name) / ms(workload.baseline);
+  const relative = (time: (name: string) => number) => (name: string) =>
+    workload.perSecond ? time(workload.baseline) / time(name) : time(name) / time(workload.baseline);
+  const ratio = relative(wall);
+  const cpuRatio = relative(cpu);
   const heapRatio = (name: string) => (heap.get(name) ?? NaN) / (heap.get(workload.baseline) ?? NaN);
 
   const header = workload.perSecond
-    ? ["", "per second", "spread", "rate/port", "live heap mid-run"]
-    : ["", "wall time", "spread", "time/floor", "heap in flight", "per item", "heap/floor"];
+    ? ["", "per second", "spread", "rate/port", "cpu time", "cpu/port", "live heap mid-run"]
+    : [
+        "",
+        "wall time",
+        "spread",
+        "time/floor",
+        "cpu time",
+        "cpu/floor",
+        "heap in flight",
+        "per item",
+        "heap/floor",
+      ];
   const rows = workload.contenders.map(({ name }) => {
     const time = workload.perSecond
-      ? Math.round(workload.perSecond / (ms(name) / 1000)).toLocaleString("en-US")
-      : `${ms(name).toFixed(1)} ms`;
-    const common = [name, time, `±${Math.round(spread(samples.get(name) ?? []) * 100)}%`, x(ratio(name))];
+      ? Math.round(workload.perSecond / (wall(name) / 1000)).toLocaleString("en-US")
+      : `${wall(name).toFixed(1)} ms`;
+    const common = [
+      name,
+      time,
+      `±${Math.round(spread(samples.get(name)?.wall ?? []) * 100)}%`,
+      x(ratio(name)),
+      `${cpu(name).toFixed(0)} ms`,
+      x(cpuRatio(name)),
+    ];
     const bytes = heap.get(name) ?? NaN;
     if (workload.perSecond) return [...common, mb(bytes)];
     return [...common, mb(bytes), `${Math.round(bytes / workload.items)} B`, x(heapRatio(name))];
   });
-  const notes = workload.notes?.(ratio, heapRatio) ?? [];
+  const notes = workload.notes?.(ratio, cpuRatio, heapRatio) ?? [];
   console.log(
     ["", workload.title, ...table([header, ...rows]), ...notes.map((note) => `  → ${note}`)].join("\n"),
   );

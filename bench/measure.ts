@@ -28,23 +28,39 @@ export const inFlight = {
   },
 };
 
-/** One contender in a workload: its label and one timed run, resolving to milliseconds. */
-export type Contender = { name: string; run: () => Promise<number> };
+/** One run's wall time and the CPU time the process spent in it (every thread: GC helpers too). */
+export type Timing = { wallMs: number; cpuMs: number };
 
-/** Times `work`, from a collected heap so that no contender pays for another's garbage. */
-export async function timed(work: () => Promise<unknown>): Promise<number> {
+/** One contender in a workload: its label and one timed run. */
+export type Contender = { name: string; run: () => Promise<Timing> };
+
+/**
+ * Times `work`, from a collected heap so that no contender pays for another's garbage. CPU time is
+ * printed beside wall time because on a shared machine other processes stretch the wall time of a
+ * run far more than its CPU time.
+ */
+export async function timed(work: () => Promise<unknown>): Promise<Timing> {
   gc?.();
+  const cpu = process.cpuUsage();
   const started = performance.now();
   await work();
-  return performance.now() - started;
+  const wallMs = performance.now() - started;
+  const { user, system } = process.cpuUsage(cpu);
+  return { wallMs, cpuMs: (user + system) / 1000 };
 }
 
 /** Runs every contender once per round, reversing the order on odd rounds; returns all samples. */
-export async function rounds(contenders: Contender[], count: number): Promise<Map<string, number[]>> {
-  const samples = new Map(contenders.map((contender) => [contender.name, [] as number[]]));
+export async function rounds(contenders: Contender[], count: number) {
+  const samples = new Map(
+    contenders.map(({ name }) => [name, { wall: [] as number[], cpu: [] as number[] }]),
+  );
   for (let round = 0; round < count; round++) {
     const order = round % 2 === 0 ? contenders : [...contenders].reverse();
-    for (const { name, run } of order) samples.get(name)?.push(await run());
+    for (const { name, run } of order) {
+      const { wallMs, cpuMs } = await run();
+      samples.get(name)?.wall.push(wallMs);
+      samples.get(name)?.cpu.push(cpuMs);
+    }
   }
   return samples;
 }
