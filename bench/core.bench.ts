@@ -45,6 +45,12 @@ type Workload = {
   items: number;
   /** Show the rate per second of this many operations instead of the wall time. */
   perSecond?: number;
+  /**
+   * Start each timed run from a collected heap. Batches need it: each leaves tens of megabytes of
+   * garbage. The loop leaves little, and a full collection before each run would also drop the
+   * object shapes its warmed-up code relies on, so every run would pay to warm up again.
+   */
+  collectFirst: boolean;
   contenders: { name: string; work: () => Promise<unknown> }[];
   /** The row every other row is compared with. */
   baseline: string;
@@ -70,6 +76,7 @@ function parallelBatch(count: number): Workload {
     title: `ParallelBatchNode, ${count.toLocaleString("en-US")} calls awaiting ${ITEM_DELAY_MS} ms each`,
     inFlight: count,
     items: count,
+    collectFirst: true,
     baseline: "floor: Promise.all over the calls",
     contenders: [
       ...(count === ITEMS ? [timersAlone] : []),
@@ -95,6 +102,7 @@ const workloads: Workload[] = [
     title: `Self-looping flow, ${TRANSITIONS.toLocaleString("en-US")} transitions`,
     inFlight: TRANSITIONS / 2,
     items: TRANSITIONS,
+    collectFirst: false,
     perSecond: TRANSITIONS,
     baseline: "port, async hooks",
     contenders: [
@@ -114,6 +122,7 @@ const workloads: Workload[] = [
     title: `ParallelBatchNode, ${ITEMS.toLocaleString("en-US")} quick replies, maxConcurrency ${WIDTH}`,
     inFlight: WIDTH,
     items: ITEMS,
+    collectFirst: true,
     baseline: `floor: a pool of ${WIDTH} workers`,
     contenders: [
       {
@@ -132,6 +141,7 @@ const workloads: Workload[] = [
     title: `ParallelBatchFlow, ${SUB_FLOWS.toLocaleString("en-US")} one-node sub-flows, each one call`,
     inFlight: SUB_FLOWS,
     items: SUB_FLOWS,
+    collectFirst: true,
     baseline: "floor: Promise.all over the calls",
     contenders: [
       {
@@ -166,7 +176,8 @@ function table(rows: string[][]): string[] {
   );
 }
 
-const mb = (bytes: number) => `${(bytes / 2 ** 20).toFixed(1)} MB`;
+/** Megabytes; a measured "nothing" may come out a few bytes below zero, which prints as 0.0. */
+const mb = (bytes: number) => `${Math.max(0, bytes / 2 ** 20).toFixed(1)} MB`;
 const load = () => loadavg()[0]?.toFixed(2) ?? "?";
 const started = performance.now();
 console.log(
@@ -177,7 +188,7 @@ console.log(
 
 for (const workload of workloads) {
   const samples = await rounds(
-    workload.contenders.map(({ name, work }) => ({ name, run: () => timed(work) })),
+    workload.contenders.map(({ name, work }) => ({ name, run: () => timed(work, workload.collectFirst) })),
     ROUNDS,
   );
   const heap = new Map<string, number>();

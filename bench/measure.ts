@@ -35,12 +35,12 @@ export type Timing = { wallMs: number; cpuMs: number };
 export type Contender = { name: string; run: () => Promise<Timing> };
 
 /**
- * Times `work`, from a collected heap so that no contender pays for another's garbage. CPU time is
- * printed beside wall time because on a shared machine other processes stretch the wall time of a
- * run far more than its CPU time.
+ * Times `work`, from a collected heap when `collectFirst` is set, so that no contender pays for
+ * another's garbage. CPU time is printed beside wall time because on a shared machine other
+ * processes stretch the wall time of a run far more than its CPU time.
  */
-export async function timed(work: () => Promise<unknown>): Promise<Timing> {
-  gc?.();
+export async function timed(work: () => Promise<unknown>, collectFirst: boolean): Promise<Timing> {
+  if (collectFirst) gc?.();
   const cpu = process.cpuUsage();
   const started = performance.now();
   await work();
