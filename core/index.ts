@@ -137,9 +137,10 @@ export class BatchNode<S = unknown, I = unknown, R = unknown> extends Node<S, It
   maxConcurrency = 1;
 
   protected override _exec(items: Items<I>): Promise<R[]> {
-    // Items in flight together each run on their own copy of the node, so curRetry is per item.
-    const attempt = (item: I) => (this.maxConcurrency > 1 ? copyOf(this) : this)._attempt(item);
-    return mapConcurrent(items ?? [], this.maxConcurrency, attempt);
+    // Items in flight together each run on an object of their own that inherits from the node: it
+    // holds the item's curRetry and reads everything else from the node, which is not copied.
+    const nodeForItem = () => (this.maxConcurrency > 1 ? (Object.create(this) as this) : this);
+    return mapConcurrent(items ?? [], this.maxConcurrency, (item) => nodeForItem()._attempt(item));
   }
 }
 

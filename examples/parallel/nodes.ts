@@ -13,8 +13,8 @@ import {
 
 /**
  * Compared with map-reduce's ScreenResumes only the base class and the options change: each item
- * runs on its own copy of the node (so curRetry and the backoff are per item), at most
- * `maxConcurrency` at a time, and post still gets the results in input order.
+ * runs on its own object that inherits from the node (so curRetry and the backoff are per item),
+ * at most `maxConcurrency` at a time, and post still gets the results in input order.
  */
 export class ScreenResumesParallel extends ParallelBatchNode<ScreeningStore, ScreeningJob, Screening> {
   constructor(

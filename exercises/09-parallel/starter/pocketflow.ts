@@ -148,8 +148,8 @@ export class BatchNode<S = unknown, I = unknown, R = unknown> extends Node<S, It
   maxConcurrency = 1;
 
   // TODO: in _exec (below), replace the loop with mapConcurrent(items ?? [], this.maxConcurrency, …). When
-  // maxConcurrency > 1, run each item's _attempt on an object of its own, such as copyOf(this), so that
-  // items in flight together do not share one curRetry.
+  // maxConcurrency > 1, run each item's _attempt on an object of its own, such as Object.create(this),
+  // so that items in flight together do not share one curRetry.
   // #region batch-node-exec
   protected override async _exec(items: Items<I>): Promise<R[]> {
     // One item after another, each with its own attempts: curRetry starts from 0 for every item.

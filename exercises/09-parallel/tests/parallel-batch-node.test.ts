@@ -102,9 +102,9 @@ describe("ParallelBatchNode", () => {
       () =>
         "each item fails on purpose until its curRetry is 2, which maxRetries 3 allows, yet an error escaped " +
         `(curRetry seen per item: ${JSON.stringify(attempts)}). Items in flight together share one curRetry ` +
-        "unless each runs _attempt on an object of its own when maxConcurrency > 1: copyOf(this), or Object.create(this).",
+        "unless each runs _attempt on an object of its own when maxConcurrency > 1: Object.create(this), or copyOf(this).",
     );
-    expect(attempts, "each item in flight runs on its own copyOf(this), with its own curRetry").toEqual({
+    expect(attempts, "each item in flight runs on an object of its own, with its own curRetry").toEqual({
       a: [0, 1, 2],
       b: [0, 1, 2],
       c: [0, 1, 2],
