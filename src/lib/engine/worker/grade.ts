@@ -2,11 +2,19 @@
 // TestReport. It touches neither Node nor the DOM; the worker (or a test) hosts it.
 import { startTests, type File, type Suite, type Task } from "@vitest/runner";
 import { restoreAllMocks } from "@vitest/spy";
-import { statusOf, type TestOutcome, type TestReport } from "../report";
+import { errorInWords, withHint } from "../outcome";
+import {
+  runStatus,
+  type RunProblem,
+  type SourceLocation,
+  type TestOutcome,
+  type TestReport,
+} from "../report";
+import { planTests, testFilesOf, namesOf, type TestPlan } from "./collect";
 import { captureConsole } from "./console-capture";
 import { createModuleSystem, type SourceFiles } from "./modules";
 import { ALLOWED_PACKAGES } from "./packages";
-import { WorkerRunner, namesOf, outcomeOf } from "./runner";
+import { WorkerRunner, outcomeOf } from "./runner";
 
 export interface GradeRequest {
   /** The learner's files at the workspace root (`pocketflow.ts`). */
@@ -14,9 +22,12 @@ export interface GradeRequest {
   /** The hidden suite by path (`tests/flow.test.ts`); only `*.test.ts` files are run. */
   tests: SourceFiles;
   timeoutMs: number;
+  /** The suite's plan from an earlier run of the same suite; made here (before any learner code) when absent. */
+  plan?: TestPlan;
 }
 
 export type GradeEvent =
+  | { type: "plan"; plan: TestPlan }
   | { type: "file"; path: string }
   | { type: "test-start"; name: string }
   | { type: "test-done"; outcome: TestOutcome; output: string };
@@ -25,49 +36,80 @@ export interface GradeHooks {
   onEvent?(event: GradeEvent): void;
   /** Lets the host report errors nobody awaited (a worker's `unhandledrejection`). */
   subscribeUnhandled?(listener: (error: unknown) => void): () => void;
+  /** Asked once the tests are done: whether the learner's code broke what the report relies on. */
+  checkIntegrity?(): RunProblem | undefined;
 }
 
-/** Where in the workspace an error was thrown: the first stack frame in one of its files, as
- *  `file:line` (sucrase keeps lines but not columns: it rewrites imports and drops types). */
-export function whereIn(stack: string, paths: string[]): string | undefined {
+/** Where in the workspace an error was thrown: the first stack frame in one of its files (its line;
+ *  sucrase keeps lines but not columns: it rewrites imports and drops types). */
+export function locationIn(stack: string, paths: string[]): SourceLocation | undefined {
   for (const frame of stack.split("\n")) {
     for (const path of paths) {
       const at = frame.indexOf(`${path}:`);
       const line = at < 0 ? null : /^\d+/.exec(frame.slice(at + path.length + 1));
-      if (line && (at === 0 || /[\s(/]/.test(frame[at - 1] ?? ""))) return `${path}:${line[0]}`;
+      if (line && (at === 0 || /[\s(/]/.test(frame[at - 1] ?? "")))
+        return { file: path, line: Number(line[0]) };
     }
   }
   return undefined;
 }
 
+/** The same, as `file:line`. */
+export function whereIn(stack: string, paths: string[]): string | undefined {
+  const location = locationIn(stack, paths);
+  return location && `${location.file}:${location.line}`;
+}
+
+interface FileError {
+  message: string;
+  location?: SourceLocation;
+}
+
+const numberOf = (value: unknown) =>
+  typeof value === "number" && value >= 1 ? Math.floor(value) : undefined;
+
+/** Where a serialized error points: a syntax error's own file, line and column, else its stack. */
+function locationOf(error: Record<string, unknown>, paths: string[]): SourceLocation | undefined {
+  const line = numberOf(error.line);
+  if (typeof error.file === "string" && paths.includes(error.file) && line) {
+    const column = numberOf(error.column);
+    return column ? { file: error.file, line, column } : { file: error.file, line };
+  }
+  return typeof error.stack === "string" ? locationIn(error.stack, paths) : undefined;
+}
+
 /** Errors recorded on the file and its suites (a failed import, a failing beforeAll hook). */
-function errorsOf(task: File | Suite, paths: string[]): string[] {
-  const own = (task.result?.errors ?? []).map((error) => {
-    const message = error.message ?? String(error);
-    const where = whereIn(error.stack ?? "", paths);
-    return where && !message.includes(where) ? `${message}\n    at ${where}` : message;
+function errorsOf(task: File | Suite, paths: string[]): FileError[] {
+  const own = (task.result?.errors ?? []).map((error): FileError => {
+    const record = error as unknown as Record<string, unknown>;
+    const location = locationOf(record, paths);
+    const message = errorInWords(error);
+    const where = location && `${location.file}:${location.line}`;
+    return {
+      message: where && !message.includes(where) ? `${message}\n    at ${where}` : message,
+      ...(location ? { location } : {}),
+    };
   });
   const nested = task.tasks.flatMap((child: Task) => (child.type === "suite" ? errorsOf(child, paths) : []));
   return [...own, ...nested];
 }
 
-function describeError(error: unknown): string {
-  return error instanceof Error ? `${error.name}: ${error.message}` : String(error);
-}
-
 export async function grade(request: GradeRequest, hooks: GradeHooks = {}): Promise<TestReport> {
   const started = performance.now();
+  // The plan comes first: it runs no learner code, so nothing the learner wrote can change it.
+  const plan = request.plan ?? (await planTests(request.tests));
+  hooks.onEvent?.({ type: "plan", plan });
   const capture = captureConsole();
   const workspace: SourceFiles = { ...request.files, ...request.tests };
+  const paths = Object.keys(workspace);
   const compiled = new Map<string, string>();
-  const testFiles = Object.keys(request.tests)
-    .filter((path) => path.endsWith(".test.ts"))
-    .sort();
+  const testFiles = testFilesOf(request.tests);
   const tests: TestOutcome[] = [];
-  let problems = "";
+  const notRun: string[] = [];
+  const problems: RunProblem[] = [];
+  let output = "";
   /** Error text → the test files it stopped (a learner's syntax error stops every file alike). */
   const fileErrors = new Map<string, string[]>();
-  let filesThatDidNotLoad = 0;
 
   const runner = new WorkerRunner(request.timeoutMs, {
     importTest(path) {
@@ -76,10 +118,17 @@ export async function grade(request: GradeRequest, hooks: GradeHooks = {}): Prom
       return createModuleSystem(workspace, ALLOWED_PACKAGES, compiled).loadEntry(path);
     },
     testStarted: (name) => hooks.onEvent?.({ type: "test-start", name }),
-    testFinished: (outcome) => hooks.onEvent?.({ type: "test-done", outcome, output: capture.takeNew() }),
+    testFinished: (outcome) => {
+      if (outcome) hooks.onEvent?.({ type: "test-done", outcome, output: capture.takeNew() });
+    },
   });
   const unsubscribe = hooks.subscribeUnhandled?.((error) => {
-    problems += `Unhandled error (a promise nobody awaited?): ${describeError(error)}\n`;
+    const message = withHint(errorInWords(error));
+    const stack =
+      typeof error === "object" && error !== null ? (error as { stack?: unknown }).stack : undefined;
+    const location = typeof stack === "string" ? locationIn(stack, paths) : undefined;
+    problems.push({ kind: "unhandled", message, ...(location ? { location } : {}) });
+    output += `Unhandled error (a promise nobody awaited, or a throw from a timer): ${message}\n`;
   });
 
   try {
@@ -87,15 +136,30 @@ export async function grade(request: GradeRequest, hooks: GradeHooks = {}): Prom
       const [file] = await startTests([`/${path}`], runner);
       if (!file) continue;
       const names = namesOf(file);
-      for (const [test, name] of names) tests.push(outcomeOf(test, name));
-      const errors = errorsOf(file, Object.keys(workspace)).map((message) =>
-        message.replaceAll(`/${path}`, path),
-      );
+      for (const [test, name] of names) {
+        const outcome = outcomeOf(test, name);
+        if (outcome) tests.push(outcome);
+        else notRun.push(name);
+      }
+      const errors = errorsOf(file, paths).map((error) => ({
+        ...error,
+        message: error.message.replaceAll(`/${path}`, path),
+      }));
       if (errors.length > 0) {
-        const text = errors.join("\n");
+        const text = errors.map((error) => error.message).join("\n");
         fileErrors.set(text, [...(fileErrors.get(text) ?? []), path]);
       }
-      if (errors.length > 0 && names.size === 0) filesThatDidNotLoad += 1;
+      // A file whose tests could not even be collected did not load: its tests did not run.
+      const [first] = errors;
+      if (first && names.size === 0) {
+        problems.push({
+          kind: "load",
+          testFile: path,
+          message: first.message,
+          ...(first.location ? { location: first.location } : {}),
+        });
+        notRun.push(...(plan[path] ?? []));
+      }
       // Spies must not leak into the next file: vitest runs each test file in a fresh context.
       restoreAllMocks();
       capture.install();
@@ -104,17 +168,26 @@ export async function grade(request: GradeRequest, hooks: GradeHooks = {}): Prom
     unsubscribe?.();
   }
 
-  for (const [text, paths] of fileErrors) problems += `${paths.join(", ")}: ${text}\n`;
-  let status: TestReport["status"] = statusOf(tests);
+  for (const [text, files] of fileErrors) output += `${files.join(", ")}: ${text}\n`;
   if (testFiles.length === 0) {
-    status = "error";
-    problems += "The hidden suite has no *.test.ts file.\n";
-  } else if (filesThatDidNotLoad > 0) status = tests.length === 0 ? "error" : "fail";
-  return {
+    const message = "The hidden suite has no *.test.ts file.";
+    problems.push({ kind: "engine", message });
+    output += `${message}\n`;
+  }
+  const broken = hooks.checkIntegrity?.();
+  if (broken) {
+    problems.push(broken);
+    output += `${broken.message}\n`;
+  }
+  const report: TestReport = {
     engine: "worker",
-    status,
+    status: "fail",
     durationMs: performance.now() - started,
     tests,
-    output: capture.text() + problems,
+    output: capture.text() + output,
   };
+  if (problems.length > 0) report.problems = problems;
+  if (notRun.length > 0) report.notRun = notRun;
+  report.status = runStatus(report);
+  return report;
 }

@@ -58,6 +58,12 @@ export function resolve(
   );
 }
 
+/** Whether a relative specifier names one of `files`. */
+function isResolvable(files: SourceFiles, fromFile: string, specifier: string): boolean {
+  const base = joinPath(fromFile, specifier);
+  return base !== undefined && candidatesFor(base).some((candidate) => candidate in files);
+}
+
 type Require = (specifier: string) => unknown;
 type ModuleBody = (exports: object, require: Require, module: { exports: unknown }) => unknown;
 
@@ -83,11 +89,16 @@ export interface ModuleSystem {
   loadEntry(path: string): Promise<unknown>;
 }
 
-/** `compiled` may be shared between module systems of one run: transforming is pure. */
+/**
+ * `compiled` may be shared between module systems of one run: transforming is pure. `missing`, when
+ * given, stands in for a workspace file that is not among `files` (planning a suite without the
+ * learner's code); without it such an import fails, as in Node.
+ */
 export function createModuleSystem(
   files: SourceFiles,
   packages: PackageTable,
   compiled = new Map<string, string>(),
+  missing?: () => unknown,
 ): ModuleSystem {
   const modules = new Map<string, { exports: unknown }>();
   const packageModules = new Map<string, object>();
@@ -104,6 +115,7 @@ export function createModuleSystem(
   const requireFrom =
     (fromFile: string): Require =>
     (specifier) => {
+      if (missing && specifier.startsWith(".") && !isResolvable(files, fromFile, specifier)) return missing();
       const target = resolve(files, packages, fromFile, specifier);
       if (target.kind === "file") return load(target.path);
       let module = packageModules.get(target.name);
