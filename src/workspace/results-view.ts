@@ -6,6 +6,12 @@ import type { ErrorLocation, ResultsModel, TestRow } from "./results";
 
 const DIFF_MARK: Record<DiffLine["kind"], string> = { same: "  ", expected: "- ", actual: "+ " };
 
+/** Appends one child per item without spreading the items into a call's arguments. */
+function appendEach<T>(parent: HTMLElement, items: readonly T[], make: (item: T) => Node): HTMLElement {
+  for (const item of items) parent.append(make(item));
+  return parent;
+}
+
 function diffBlock(lines: DiffLine[]): HTMLElement {
   return h(
     "div",
@@ -17,12 +23,8 @@ function diffBlock(lines: DiffLine[]): HTMLElement {
       " ",
       h("span", { class: "ws-diff-actual" }, "+ Received"),
     ),
-    h(
-      "pre",
-      {},
-      ...lines.map((line) =>
-        h("span", { class: `ws-diff-${line.kind}` }, DIFF_MARK[line.kind] + line.text + "\n"),
-      ),
+    appendEach(h("pre", {}), lines, (line) =>
+      h("span", { class: `ws-diff-${line.kind}` }, DIFF_MARK[line.kind] + line.text + "\n"),
     ),
   );
 }
@@ -50,6 +52,16 @@ function testRow(row: TestRow): HTMLElement {
       ),
   );
 }
+
+/** A test that did not run: its file did not load, or the run stopped first. */
+const notRunRow = (name: string) =>
+  h(
+    "li",
+    { class: "ws-test ws-notrun" },
+    h("span", { class: "ws-test-status" }, h("span", { "aria-hidden": "true" }, "– "), "Did not run"),
+    " ",
+    h("span", { class: "ws-test-name" }, name),
+  );
 
 const lineCount = (text: string) => {
   const lines = text.split("\n").length;
@@ -81,9 +93,14 @@ export class ResultsView {
     );
   }
 
+  /** While a run is in progress, the last run's results stay in view, marked as such. */
   running(): void {
     this.live.dataset.status = "running";
     this.live.replaceChildren(h("p", { class: "ws-headline" }, "Running the tests…"));
+    if (this.report.childElementCount === 0 || this.report.dataset.stale) return;
+    this.report.dataset.stale = "true";
+    this.report.inert = true;
+    this.report.prepend(h("p", { class: "ws-stale-note" }, "The last run’s results, until this run ends:"));
   }
 
   /** Shows a run's results; `extra` is one more sentence for the live region (lesson complete). */
@@ -107,8 +124,9 @@ export class ResultsView {
       goTo.addEventListener("click", () => this.onGoTo(location));
       parts.push(goTo);
     }
-    if (model.rows.length > 0) {
-      parts.push(h("ol", { class: "ws-tests", "aria-label": "Tests" }, ...model.rows.map(testRow)));
+    if (model.rows.length + model.notRun.length > 0) {
+      const list = appendEach(h("ol", { class: "ws-tests", "aria-label": "Tests" }), model.rows, testRow);
+      parts.push(appendEach(list, model.notRun, notRunRow));
     }
     if (model.output) {
       const troubled = model.status === "error" || model.status === "timeout";
@@ -121,6 +139,8 @@ export class ResultsView {
         ),
       );
     }
+    delete this.report.dataset.stale;
+    this.report.inert = false;
     this.report.replaceChildren(...parts);
   }
 }

@@ -2,6 +2,7 @@
 // Run tests / Hint / Reset / Show solution buttons, the hint ladder and the results. Progress is saved
 // per exercise as the learner types; the first passing run marks the lesson complete.
 import type { TestReport } from "../lib/engine/report";
+import { refusedReport, trustedReport } from "../lib/engine/validate";
 import { askToConfirm } from "./confirm";
 import { h, uniqueId } from "./dom";
 import { CodeEditor } from "./editor";
@@ -101,10 +102,11 @@ class Workspace {
     this.hints = new HintsView(data.hints);
     this.hints.show(this.record?.hintsRevealed ?? 0);
     const inEditor = (file: string) => files.some((candidate) => candidate.path === file);
-    this.results = new ResultsView(
-      ({ file, line, column }) => this.editor.goTo(file, line, column),
-      inEditor,
-    );
+    this.results = new ResultsView(({ file, line, column }) => {
+      // Through the file's tab, so the tabs show the file the editor now shows.
+      tabs.querySelector<HTMLElement>(`[role="tab"][data-path="${CSS.escape(file)}"]`)?.click();
+      this.editor.goTo(file, line, column ?? 1);
+    }, inEditor);
     this.toolbar = buildToolbar({
       run: () => void this.run(),
       hint: () => this.revealHint(),
@@ -204,18 +206,30 @@ class Workspace {
         this.badge.hidden = false;
         extra = LESSON_COMPLETE;
       }
-      this.results.show(resultsModel(report, this.data.files), extra);
+      this.showResults(report, extra);
     } finally {
       this.running = false;
       this.toolbar.setBusy(false);
     }
   }
 
-  /** The engine's report; an engine that cannot load or start becomes an "error" report. */
+  /** Draws the results; if that fails, says so rather than leave "Running the tests…" up. */
+  private showResults(report: TestReport, extra?: string): void {
+    try {
+      this.results.show(resultsModel(report, this.data.files), extra);
+    } catch (error) {
+      const why = error instanceof Error ? error.message : String(error);
+      this.results.show(resultsModel(refusedReport(report.engine, why), this.data.files));
+    }
+  }
+
+  /** The engine's report, checked (the engine runs learner code and is not trusted); an engine
+   *  that cannot load or start becomes an "error" report. */
   private async runSuite(files: Files): Promise<TestReport> {
     try {
       const engine = await this.engine();
-      return await engine.run(files, this.data.tests, { timeoutMs: this.data.timeoutMs });
+      const report = await engine.run(files, this.data.tests, { timeoutMs: this.data.timeoutMs });
+      return trustedReport(report, engine.name);
     } catch (error) {
       const message = error instanceof Error ? error.message : String(error);
       const output = `The tests could not start: ${message}`;

@@ -46,9 +46,7 @@ describe("errorInWords", () => {
     expect(errorInWords({ weird: true, stacks: [] })).toBe(
       "The code threw a value that is not an Error: { weird: true }",
     );
-    expect(errorInWords(Object.create(null))).toBe(
-      "The code threw a value that is not an Error: {}",
-    );
+    expect(errorInWords(Object.create(null))).toBe("The code threw a value that is not an Error: {}");
     expect(errorInWords(Symbol("s"))).toBe("Symbol(s)");
     expect(errorInWords(undefined)).toBe("undefined");
     expect(errorInWords(42)).toBe("42");

@@ -1,13 +1,19 @@
 // The offline test engine, page side. Tests run in a Web Worker that lives inside a sandboxed
-// iframe (opaque origin: learner code cannot touch the site's storage or DOM). A run past its time
-// limit is stopped by terminating its worker and reported as a timeout; the next run starts in a
-// pre-booted spare worker, so the page never waits for a stuck one.
-import sandboxScript from "virtual:pocketflow-test-sandbox";
-import type { TestEngine, TestOutcome, TestReport } from "../report";
+// iframe (opaque origin: learner code cannot touch the site's storage or DOM; the iframe's
+// Content-Security-Policy, which its workers inherit, gives learner code no network). A run past
+// its time limit is stopped by terminating its worker and reported as a timeout; the next run
+// starts in a pre-booted spare worker, so the page never waits for a stuck one. Every message from
+// the worker is checked before it changes anything (run-messages.ts, ../validate.ts).
+import sandboxUrl from "virtual:pocketflow-test-sandbox";
+import { capText } from "../outcome";
+import type { TestEngine, TestReport } from "../report";
+import { MalformedReport, REPORT_LIMITS, parseReport, refusedReport } from "../validate";
+import type { TestPlan } from "./collect";
 import type { GradeRequest } from "./grade";
-import type { ControlReply, ControlRequest, InitMessage, RunMessage } from "./protocol";
-import { SANDBOX_LOADED } from "./protocol";
-import { inSeconds, stoppedReport } from "./timeout-report";
+import type { ControlReply, ControlRequest, InitMessage } from "./protocol";
+import { HEARTBEAT_MS, SANDBOX_LOADED } from "./protocol";
+import { readRunMessage } from "./run-messages";
+import { inSeconds, stoppedReport, type RunSoFar } from "./timeout-report";
 
 export interface WorkerEngineOptions {
   /** Where the hidden iframe is attached: document.body unless given. */
@@ -49,7 +55,7 @@ async function openSandbox(options: WorkerEngineOptions): Promise<Sandbox> {
   iframe.tabIndex = -1;
   iframe.title = "Test sandbox";
   iframe.hidden = true;
-  iframe.srcdoc = `<!doctype html><meta charset="utf-8"><script>${sandboxScript.replaceAll("</", "<\\/")}</script>`;
+  iframe.src = sandboxUrl;
 
   let onMessage: (event: MessageEvent) => void = () => undefined;
   const loaded = new Promise<void>((resolve) => {
@@ -91,11 +97,21 @@ async function openSandbox(options: WorkerEngineOptions): Promise<Sandbox> {
   }
 }
 
+/** A key for a hidden suite, so its plan (which needs no learner code) is made once per suite. */
+const suiteKey = (tests: Record<string, string>) =>
+  Object.keys(tests)
+    .sort()
+    .map((path) => `${path}\0${tests[path]}`)
+    .join("\0");
+
+const PLANS_KEPT = 8;
+
 export function createWorkerEngine(options: WorkerEngineOptions = {}): WorkerEngine {
   let sandbox: Promise<Sandbox> | undefined;
   let queue: Promise<unknown> = Promise.resolve();
   let nextId = 0;
   const startTimeoutMs = options.startTimeoutMs ?? 10_000;
+  const plans = new Map<string, TestPlan>();
 
   const ensureSandbox = () => {
     sandbox ??= openSandbox(options).catch((error: unknown) => {
@@ -106,6 +122,10 @@ export function createWorkerEngine(options: WorkerEngineOptions = {}): WorkerEng
   };
   const send = (box: Sandbox, message: ControlRequest, transfer: Transferable[] = []) =>
     box.control.postMessage(message, transfer);
+  const remember = (key: string, plan: TestPlan) => {
+    if (plans.size >= PLANS_KEPT) plans.delete(plans.keys().next().value ?? "");
+    plans.set(key, plan);
+  };
 
   async function runNow(request: GradeRequest): Promise<TestReport> {
     const started = performance.now();
@@ -119,50 +139,97 @@ export function createWorkerEngine(options: WorkerEngineOptions = {}): WorkerEng
         box = await ensureSandbox();
       }
     } catch (error) {
-      const output = `${error instanceof Error ? error.message : String(error)}\n`;
-      return { engine: "worker", status: "error", durationMs: elapsed(), tests: [], output };
+      const message = error instanceof Error ? error.message : String(error);
+      return {
+        engine: "worker",
+        status: "error",
+        durationMs: elapsed(),
+        tests: [],
+        output: `${message}\n`,
+        problems: [{ kind: "engine", message }],
+      };
     }
     const id = ++nextId;
     const channel = new MessageChannel();
-    const seen = {
-      tests: [] as TestOutcome[],
-      output: "",
-      running: undefined as string | undefined,
-      file: "",
-    };
+    const key = suiteKey(request.tests);
+    const known = plans.get(key);
+    const seen: RunSoFar = { tests: [], output: "", file: "", ...(known ? { plan: known } : {}) };
+    let limited = false;
+    let lastAlive = Number.NEGATIVE_INFINITY;
     return new Promise<TestReport>((resolve) => {
       let timer: ReturnType<typeof setTimeout> | undefined;
+      let settled = false;
       const finish = (report: Omit<TestReport, "durationMs">) => {
+        if (settled) return;
+        settled = true;
         clearTimeout(timer);
+        channel.port1.onmessage = null;
         channel.port1.close();
+        send(box, { type: "kill", id });
         resolve({ ...report, durationMs: elapsed() });
       };
       const stop = (reason: "timeout" | "no-start") => {
-        send(box, { type: "kill", id });
-        finish(stoppedReport(reason, reason === "timeout" ? request.timeoutMs : startTimeoutMs, seen));
+        const idle = performance.now() - lastAlive < 3 * HEARTBEAT_MS;
+        const limit = reason === "timeout" ? request.timeoutMs : startTimeoutMs;
+        finish(stoppedReport(reason, limit, { ...seen, idle }));
       };
       // The time limit counts from the moment the worker has the suite, not while a spare boots.
       timer = setTimeout(() => stop("no-start"), startTimeoutMs);
-      channel.port1.onmessage = ({ data }: MessageEvent<RunMessage>) => {
-        if (data.type === "started") {
-          clearTimeout(timer);
-          timer = setTimeout(() => stop("timeout"), request.timeoutMs);
-        } else if (data.type === "file") seen.file = data.path;
-        else if (data.type === "test-start") seen.running = data.name;
-        else if (data.type === "test-done") {
-          seen.tests.push(data.outcome);
-          seen.output += data.output;
-          seen.running = undefined;
-        } else if (data.type === "result") finish(data.report);
-        else if (data.type === "failed")
-          finish({
-            engine: "worker",
-            status: "error",
-            tests: [],
-            output: `The test worker could not start: ${data.message}\n`,
-          });
+      channel.port1.onmessage = ({ data }: MessageEvent<unknown>) => {
+        const message = readRunMessage(data);
+        if (!message || settled) return; // what cannot be read changes nothing
+        switch (message.type) {
+          case "started":
+            // Once per run: a second "started" must not restart the clock.
+            if (limited) return;
+            limited = true;
+            clearTimeout(timer);
+            timer = setTimeout(() => stop("timeout"), request.timeoutMs);
+            return;
+          case "alive":
+            lastAlive = performance.now();
+            return;
+          case "plan":
+            if (seen.plan) return;
+            seen.plan = message.plan;
+            remember(key, message.plan);
+            return;
+          case "file":
+            seen.file = message.path;
+            return;
+          case "test-start":
+            seen.running = message.name;
+            return;
+          case "test-done":
+            if (seen.tests.length < REPORT_LIMITS.tests) seen.tests.push(message.outcome);
+            seen.output = capText(
+              seen.output + message.output,
+              Number.POSITIVE_INFINITY,
+              REPORT_LIMITS.outputChars,
+            );
+            seen.running = undefined;
+            return;
+          case "result":
+            try {
+              finish(parseReport(message.report, "worker"));
+            } catch (error) {
+              if (!(error instanceof MalformedReport)) throw error;
+              finish(refusedReport("worker", error.message));
+            }
+            return;
+          case "failed": {
+            const text = `The test worker could not start: ${message.message}`;
+            finish({
+              engine: "worker",
+              status: "error",
+              tests: [],
+              output: `${text}\n`,
+              problems: [{ kind: "engine", message: text }],
+            });
+          }
+        }
       };
-      send(box, { type: "run", id, request }, [channel.port2]);
+      send(box, { type: "run", id, request: known ? { ...request, plan: known } : request }, [channel.port2]);
     });
   }
 

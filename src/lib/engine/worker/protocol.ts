@@ -1,7 +1,6 @@
 // Messages between the page (host.ts), the sandboxed iframe (sandbox.ts) and the test worker
 // (worker.ts). The page and the worker talk over a MessagePort per run; the iframe only starts and
-// stops workers.
-import type { TestReport } from "../report";
+// stops workers. Learner code runs in the worker, so the page checks every message it gets.
 import type { GradeEvent, GradeRequest } from "./grade";
 
 /** iframe → page, by window.postMessage: the iframe's script runs and waits for `init`. */
@@ -14,7 +13,8 @@ export interface InitMessage {
   source: string;
 }
 
-/** page → iframe over the control port. `run` transfers the run's port. */
+/** page → iframe over the control port. `run` transfers the run's port; `kill` ends a run's worker
+ *  (the page sends it when it has the result, or gives up). */
 export type ControlRequest =
   { type: "run"; id: number; request: GradeRequest } | { type: "kill"; id: number };
 
@@ -27,12 +27,18 @@ export interface WorkerRunMessage {
   request: GradeRequest;
 }
 
-/** worker → iframe: it is ready for a run, or done with it (and may be terminated). */
-export type WorkerSignal = { type: "booted" } | { type: "finished" };
+/** worker → iframe: it is booted and ready for a run. Nothing else is read from a worker. */
+export type WorkerSignal = { type: "booted" };
+
+/** How often a worker whose event loop is free says so (`alive`). */
+export const HEARTBEAT_MS = 250;
 
 /** worker → page over the run's port. */
 export type RunMessage =
   | { type: "started" }
+  /** Sent every HEARTBEAT_MS while the worker's event loop is free. */
+  | { type: "alive" }
   | GradeEvent
-  | { type: "result"; report: TestReport }
+  /** The TestReport as JSON text, so its size can be checked before anything is parsed. */
+  | { type: "result"; report: string }
   | { type: "failed"; message: string };

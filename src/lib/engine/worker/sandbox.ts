@@ -1,7 +1,9 @@
 // The script of the sandboxed iframe (`sandbox="allow-scripts"`, an opaque origin, so learner code
-// can reach neither the site's storage nor its DOM). It starts test workers from the bundle's source
+// can reach neither the site's storage nor its DOM; its document's Content-Security-Policy, which
+// its workers inherit, allows no network at all). It starts test workers from the bundle's source
 // through a Blob URL, keeps one booted spare so a run starts at once in a fresh worker, and
-// terminates a worker when its run ends or the page gives up on it.
+// terminates a worker when the page says its run is over. After a worker has booted, nothing it
+// posts to the iframe is read (learner code could post anything), so runs talk to the page only.
 import type { ControlReply, ControlRequest, InitMessage, WorkerRunMessage, WorkerSignal } from "./protocol";
 import { SANDBOX_LOADED } from "./protocol";
 
@@ -20,6 +22,7 @@ function boot(): Promise<Worker> {
     const worker = new Worker(workerUrl, { type: "classic", name: "pocketflow-tests" });
     worker.onmessage = (event: MessageEvent<WorkerSignal>) => {
       if (event.data?.type !== "booted") return;
+      worker.onmessage = null;
       worker.onerror = null;
       resolve(worker);
     };
@@ -58,9 +61,6 @@ async function run(id: number, message: WorkerRunMessage, port: MessagePort) {
     return refill();
   }
   running.set(id, worker);
-  worker.onmessage = (event: MessageEvent<WorkerSignal>) => {
-    if (event.data?.type === "finished") stop(id);
-  };
   worker.postMessage(message, [port]);
 }
 

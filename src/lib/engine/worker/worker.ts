@@ -1,8 +1,10 @@
 // Entry of the test worker bundle. A worker serves exactly one run and is then thrown away, so no
 // state of one learner run (globals, pending timers, patched prototypes) leaks into the next.
+import { errorInWords } from "../outcome";
 import type { TestReport } from "../report";
 import { grade } from "./grade";
-import type { RunMessage, WorkerRunMessage, WorkerSignal } from "./protocol";
+import { guardRealm } from "./guard";
+import { HEARTBEAT_MS, type RunMessage, type WorkerRunMessage, type WorkerSignal } from "./protocol";
 
 interface WorkerScope {
   onmessage: ((event: MessageEvent<WorkerRunMessage>) => void) | null;
@@ -12,6 +14,10 @@ interface WorkerScope {
 }
 
 const scope = globalThis as unknown as WorkerScope;
+// Taken now, before any learner code can exist in this worker: the run's messages go out through
+// these, whatever the learner's code later does to MessagePort, JSON or the timers.
+const guard = guardRealm(globalThis);
+const { setInterval, clearInterval } = globalThis;
 
 function subscribeUnhandled(listener: (error: unknown) => void) {
   const onRejection = (event: Event) => {
@@ -34,23 +40,31 @@ scope.onmessage = async (event) => {
   const [port] = event.ports;
   if (event.data?.type !== "run" || !port) return;
   scope.onmessage = null;
-  const send = (message: RunMessage) => port.postMessage(message);
+  const send = (message: RunMessage) => guard.post(port, message);
   send({ type: "started" });
+  // While the worker's event loop is free it says so; a loop that never ends silences it.
+  const heartbeat = setInterval(() => send({ type: "alive" }), HEARTBEAT_MS);
   let report: TestReport;
   try {
-    report = await grade(event.data.request, { onEvent: send, subscribeUnhandled });
+    report = await grade(event.data.request, {
+      onEvent: send,
+      subscribeUnhandled,
+      checkIntegrity: guard.checkIntegrity,
+    });
   } catch (error) {
-    const message = error instanceof Error ? (error.stack ?? error.message) : String(error);
+    const message = `The test engine failed: ${errorInWords(error)}`;
     report = {
       engine: "worker",
       status: "error",
       durationMs: 0,
       tests: [],
-      output: `The test engine failed: ${message}\n`,
+      output: `${message}\n`,
+      problems: [{ kind: "engine", message }],
     };
   }
-  send({ type: "result", report });
-  scope.postMessage({ type: "finished" });
+  clearInterval(heartbeat);
+  // One string: the page checks its length before it parses anything.
+  send({ type: "result", report: guard.stringify(report) });
 };
 
 // While the worker waits as a spare, grade a tiny suite once: the JIT then has sucrase, the runner
