@@ -77,8 +77,6 @@ function pathMapper(copyDir: string, shownDir: string) {
   return { rewrite, learnerFrame, locationIn };
 }
 
-type Mapper = ReturnType<typeof pathMapper>;
-
 /** The first problem, as the CLI prints it: syntax error or load failure (with the files it
  *  stopped), or an error that escaped the tests. */
 function suiteProblem(problems: RunProblem[], shown: string): SuiteProblem | undefined {
@@ -168,7 +166,7 @@ async function runVitest(runDir: string, testTimeout: number, limitMs: number, s
   const timer = setTimeout(() => stop("timeout"), limitMs);
   signal?.addEventListener("abort", onAbort, { once: true });
   const exitCode = process.exitCode; // vitest sets it on failures; the CLI decides its own
-  let unhandled: TestError[] = [];
+  let unhandled: TestError[];
   try {
     if (signal?.aborted) stopped = "cancelled";
     else await vitest.start();
