@@ -2,6 +2,8 @@
 import mdx from "@astrojs/mdx";
 import { defineConfig } from "astro/config";
 import { shikiThemes } from "./src/lib/shiki.ts";
+import { sitePolicy } from "./src/lib/csp/integration.ts";
+import { HEADER_POLICY } from "./src/lib/csp/policy.ts";
 import { testWorkerBundle } from "./src/lib/engine/worker/vite-plugin.ts";
 
 // The in-browser test engine (WebContainer) needs a cross-origin isolated page.
@@ -14,12 +16,14 @@ const crossOriginIsolation = {
 export default defineConfig({
   output: "static",
   trailingSlash: "always",
-  integrations: [mdx()],
+  // sitePolicy writes the Content-Security-Policy, with the hashes of inline scripts, into every
+  // built page (src/lib/csp/); dev and preview send its network part as a header too.
+  integrations: [mdx(), sitePolicy()],
   markdown: {
     syntaxHighlight: "shiki",
     shikiConfig: { themes: shikiThemes },
   },
-  server: { headers: crossOriginIsolation },
+  server: { headers: { ...crossOriginIsolation, "Content-Security-Policy": HEADER_POLICY } },
   vite: {
     // Bundles the offline test engine (worker + sandbox) as text the sandboxed iframe can start.
     plugins: [testWorkerBundle()],

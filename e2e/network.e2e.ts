@@ -6,7 +6,7 @@ import type { AddressInfo } from "node:net";
 import type { Browser, BrowserContext, Page } from "playwright-core";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import { launchChromium, newContext } from "./browser";
-import { openWorkspace, replaceCode, runTests, solution } from "./workspace-page";
+import { LESSON_PATH, openWorkspace, replaceCode, runTests, solution, url } from "./workspace-page";
 
 let browser: Browser;
 let context: BrowserContext;
@@ -90,5 +90,34 @@ describe("the sandbox's network", () => {
       expect(log).toContain(`probe ${name}: `);
     }
     expect(reached).toEqual([]);
+  });
+
+  it("gives the site's pages a policy that lets the workspace work, with no violation", async () => {
+    const own = await newContext(browser);
+    const lesson = await own.newPage();
+    await lesson.addInitScript(() => {
+      const seen: string[] = [];
+      (window as unknown as { violations: string[] }).violations = seen;
+      document.addEventListener("securitypolicyviolation", (event) =>
+        seen.push(`${event.violatedDirective} ${event.blockedURI}`),
+      );
+    });
+    const response = await lesson.goto(url(LESSON_PATH));
+    expect(response?.headers()["content-security-policy"]).toMatch(/connect-src 'self'/);
+    const policy = await lesson.locator('meta[http-equiv="Content-Security-Policy"]').getAttribute("content");
+    expect(policy).toMatch(/default-src 'self'; script-src 'self'[^;]*;/);
+    expect(policy).not.toMatch(/unsafe-eval/);
+    await openWorkspace(lesson);
+    await replaceCode(lesson, solution());
+    expect(await runTests(lesson)).toMatch(/^\d+ passed, 0 failed/);
+    expect(await lesson.evaluate(() => (window as unknown as { violations: string[] }).violations)).toEqual(
+      [],
+    );
+    // The sandbox's document carries its own, stricter policy: no network at all.
+    const sandbox = await own.request.get(url("/engine-sandbox.html"));
+    expect(await sandbox.text()).toMatch(
+      /content="default-src 'none'; script-src 'sha256-[^']+' 'unsafe-eval'; worker-src blob:/,
+    );
+    await own.close();
   });
 });
