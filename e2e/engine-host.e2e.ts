@@ -31,11 +31,14 @@ self.onmessage = (event) => {
   (${onRun})(port);
 };`;
 
-const runWith = (source: string, timeoutMs = 1000) =>
-  page.evaluate(([text, ms]) => window.parity!.runWith(text, ms), [
-    source,
-    timeoutMs,
-  ] as const) as Promise<TestReport>;
+const runWith = (source: string, timeoutMs = 1000): Promise<TestReport> =>
+  page.evaluate(
+    ([text, ms]) => {
+      if (!window.parity) throw new Error("the parity harness did not load");
+      return window.parity.runWith(text, ms);
+    },
+    [source, timeoutMs] as const,
+  );
 
 const passing = JSON.stringify({
   engine: "worker",
