@@ -100,4 +100,31 @@ describe("the page and a sandbox it does not trust", () => {
     expect(report.status).toBe("fail");
     expect(report.tests).toEqual([{ name: "a", status: "fail", message: "really failed" }]);
   });
+
+  it("gives every run a fresh realm: no global of the run before is left", async () => {
+    const files = { "value.ts": "export const value = 1;\n" };
+    const suite = (body: string) => ({
+      "tests/realm.test.ts": `import { expect, it } from "vitest";\nimport { value } from "../value";\n${body}`,
+    });
+    const run = (tests: Record<string, string>) =>
+      page.evaluate(
+        ([f, t]) => {
+          if (!window.parity) throw new Error("the parity harness did not load");
+          return window.parity.run(f, t, 5000);
+        },
+        [files, tests] as const,
+      );
+    const leave = await run(
+      suite(
+        `it("leaves a global behind", () => {\n  (globalThis as Record<string, unknown>).leftover = value;\n});\n`,
+      ),
+    );
+    expect(leave.status).toBe("pass");
+    const look = await run(
+      suite(
+        `it("finds none", () => expect((globalThis as Record<string, unknown>).leftover).toBeUndefined());\n`,
+      ),
+    );
+    expect(look.status).toBe("pass");
+  });
 });

@@ -2,8 +2,11 @@
 // vitest's runner) is fetched only when the workspace first needs it, never with the page.
 import type { TestEngine } from "../lib/engine/report";
 
+/** The files and suite the first run will probably judge, so an engine can prepare for them. */
+export type RunHint = { files: Record<string, string>; tests: Record<string, string> };
+
 /** The engine of the page; `prepare` boots the sandbox ahead of the first run when supported. */
-export type PreparedEngine = TestEngine & { prepare?: () => Promise<void> };
+export type PreparedEngine = TestEngine & { prepare?: (hint?: RunHint) => Promise<void> };
 
 let engine: Promise<PreparedEngine> | undefined;
 
@@ -16,7 +19,10 @@ export function loadEngine(): Promise<PreparedEngine> {
 }
 
 /** Loads the engine and boots its sandbox, so the learner's first run does not wait for either. */
-export async function warmEngine(load: () => Promise<PreparedEngine> = loadEngine): Promise<void> {
+export async function warmEngine(
+  load: () => Promise<PreparedEngine> = loadEngine,
+  hint?: RunHint,
+): Promise<void> {
   const ready = await load();
-  await ready.prepare?.();
+  await ready.prepare?.(hint);
 }

@@ -147,7 +147,9 @@ class Workspace {
       }
     });
     // The engine boots on the learner's first touch, so the first run does not wait for it.
-    mount.addEventListener("focusin", () => void warmEngine(this.engine).catch(() => undefined), {
+    // Given the files and suite, it also compiles them and plans the suite ahead of the run.
+    const hint = () => ({ files: { ...this.data.starter, ...this.learnerFiles() }, tests: this.data.tests });
+    mount.addEventListener("focusin", () => void warmEngine(this.engine, hint()).catch(() => undefined), {
       once: true,
     });
     const flush = () => this.saveNow();

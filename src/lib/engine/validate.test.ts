@@ -113,14 +113,19 @@ describe("run messages", () => {
   it("reads the messages a worker sends, and ignores anything else", () => {
     expect(readRunMessage({ type: "started" })).toEqual({ type: "started" });
     expect(readRunMessage({ type: "test-start", name: "a" })).toEqual({ type: "test-start", name: "a" });
-    expect(readRunMessage({ type: "test-done", outcome: { name: "a", status: "pass" }, output: "" })).toEqual(
-      {
-        type: "test-done",
-        outcome: { name: "a", status: "pass" },
-        output: "",
-      },
-    );
-    for (const junk of [null, "started", { type: "hack" }, { type: "test-done", outcome: {}, output: "" }])
+    const done = { outcome: { name: "a", status: "pass" }, output: "log\n" };
+    expect(readRunMessage({ type: "test-start", name: "b", done })).toEqual({
+      type: "test-start",
+      name: "b",
+      done,
+    });
+    expect(readRunMessage({ type: "file", path: "tests/b.test.ts", done })).toEqual({
+      type: "file",
+      path: "tests/b.test.ts",
+      done,
+    });
+    const badDone = { type: "test-start", name: "b", done: { outcome: {}, output: "" } };
+    for (const junk of [null, "started", { type: "hack" }, badDone, { type: "file", path: 5 }])
       expect(readRunMessage(junk)).toBeUndefined();
     expect(readRunMessage({ type: "result", report: { status: "pass" } })).toBeUndefined();
     expect(readRunMessage({ type: "test-start", name: "n".repeat(10_000) })).toBeUndefined();

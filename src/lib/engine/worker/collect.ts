@@ -106,18 +106,18 @@ function planningPackages(): PackageTable {
 
 const QUIET = ["log", "info", "warn", "error", "debug"] as const;
 
-/** Collects every test file of `tests` alone (the learner's files are stand-ins); never throws. */
-export async function planTests(tests: SourceFiles): Promise<TestPlan> {
+/** Collects every test file of `tests` alone (the learner's files are stand-ins); never throws.
+ *  `compiled` may hold the suite's compiled code already. */
+export async function planTests(tests: SourceFiles, compiled = new Map<string, string>()): Promise<TestPlan> {
   const plan: TestPlan = {};
   const packages = planningPackages();
-  const compiled = new Map<string, string>();
   const config = runnerConfig(5000);
   // A suite's top level may print; while planning nobody should see it.
   const saved = QUIET.map((method) => console[method]);
   for (const method of QUIET) console[method] = () => undefined;
   try {
     for (const path of testFilesOf(tests)) {
-      const modules = createModuleSystem(tests, packages, compiled, standIn);
+      const modules = createModuleSystem(tests, packages, { compiled, missing: standIn });
       const planner = {
         config,
         importFile: (filepath: string, source: string) =>

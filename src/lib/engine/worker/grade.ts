@@ -15,6 +15,7 @@ import { captureConsole } from "./console-capture";
 import { createModuleSystem, type SourceFiles } from "./modules";
 import { ALLOWED_PACKAGES } from "./packages";
 import { WorkerRunner, outcomeOf } from "./runner";
+import { toCommonJs } from "./transform";
 
 export interface GradeRequest {
   /** The learner's files at the workspace root (`pocketflow.ts`). */
@@ -24,13 +25,38 @@ export interface GradeRequest {
   timeoutMs: number;
   /** The suite's plan from an earlier run of the same suite; made here (before any learner code) when absent. */
   plan?: TestPlan;
+  /** Compiled code from earlier runs, by path, for files whose source has not changed since. */
+  compiled?: Record<string, string>;
+}
+
+/** What a run works out before any learner code runs, which later runs may reuse: the suite's
+ *  plan, and the files it compiled (none of it can have been touched by the learner's code). */
+export interface Prepared {
+  plan: TestPlan;
+  /** Code compiled in this run, by path (files given precompiled are not repeated). */
+  compiled: Record<string, string>;
+}
+
+/** Where a run's time went, in ms: preparing, transforming TypeScript, collecting, running tests. */
+export interface GradeTimings {
+  prepare: number;
+  transform: number;
+  collect: number;
+  run: number;
 }
 
 export type GradeEvent =
-  | { type: "plan"; plan: TestPlan }
-  | { type: "file"; path: string }
-  | { type: "test-start"; name: string }
-  | { type: "test-done"; outcome: TestOutcome; output: string };
+  | ({ type: "prepared" } & Prepared)
+  /** A test file starts loading, or a test starts. Each carries the test that finished before it, if
+   *  any (one message per step: on a busy machine every message costs the run time). */
+  | { type: "file"; path: string; done?: FinishedTest }
+  | { type: "test-start"; name: string; done?: FinishedTest };
+
+/** A test that finished, and what the code printed while it ran. */
+export interface FinishedTest {
+  outcome: TestOutcome;
+  output: string;
+}
 
 export interface GradeHooks {
   onEvent?(event: GradeEvent): void;
@@ -38,6 +64,8 @@ export interface GradeHooks {
   subscribeUnhandled?(listener: (error: unknown) => void): () => void;
   /** Asked once the tests are done: whether the learner's code broke what the report relies on. */
   checkIntegrity?(): RunProblem | undefined;
+  /** Filled in with where the run's time went. */
+  timings?: GradeTimings;
 }
 
 /** Where in the workspace an error was thrown: the first stack frame in one of its files (its line;
@@ -94,15 +122,45 @@ function errorsOf(task: File | Suite, paths: string[]): FileError[] {
   return [...own, ...nested];
 }
 
+/** Compiles every file not given precompiled, and plans the suite: all before any learner code runs.
+ *  `compiled` (code by path) is filled in; the result holds what this call compiled. */
+export async function prepareRun(
+  request: GradeRequest,
+  compiled = precompiled(request),
+  timings: GradeTimings = { prepare: 0, transform: 0, collect: 0, run: 0 },
+): Promise<Prepared> {
+  const fresh: Record<string, string> = {};
+  const started = performance.now();
+  for (const [path, source] of Object.entries({ ...request.files, ...request.tests })) {
+    if (compiled.has(path) || !path.endsWith(".ts")) continue;
+    try {
+      compiled.set(path, (fresh[path] = toCommonJs(path, source)));
+    } catch {
+      // A file that does not compile is reported when a test file loads it.
+    }
+  }
+  timings.transform += performance.now() - started;
+  const plan = request.plan ?? (await planTests(request.tests, compiled));
+  return { plan, compiled: fresh };
+}
+
+/** The request's precompiled code, for its own files only. */
+function precompiled(request: GradeRequest): Map<string, string> {
+  const paths = new Set([...Object.keys(request.files), ...Object.keys(request.tests)]);
+  return new Map(Object.entries(request.compiled ?? {}).filter(([path]) => paths.has(path)));
+}
+
 export async function grade(request: GradeRequest, hooks: GradeHooks = {}): Promise<TestReport> {
   const started = performance.now();
-  // The plan comes first: it runs no learner code, so nothing the learner wrote can change it.
-  const plan = request.plan ?? (await planTests(request.tests));
-  hooks.onEvent?.({ type: "plan", plan });
-  const capture = captureConsole();
+  const timings = hooks.timings ?? { prepare: 0, transform: 0, collect: 0, run: 0 };
   const workspace: SourceFiles = { ...request.files, ...request.tests };
+  const compiled = precompiled(request);
+  const prepared = await prepareRun(request, compiled, timings);
+  const { plan } = prepared;
+  hooks.onEvent?.({ type: "prepared", ...prepared });
+  timings.prepare = performance.now() - started;
+  const capture = captureConsole();
   const paths = Object.keys(workspace);
-  const compiled = new Map<string, string>();
   const testFiles = testFilesOf(request.tests);
   const tests: TestOutcome[] = [];
   const notRun: string[] = [];
@@ -111,15 +169,26 @@ export async function grade(request: GradeRequest, hooks: GradeHooks = {}): Prom
   /** Error text → the test files it stopped (a learner's syntax error stops every file alike). */
   const fileErrors = new Map<string, string[]>();
 
+  let finished: FinishedTest | undefined;
+  /** The test that finished last, to go with the next message (once). */
+  const lastDone = () => {
+    const done = finished;
+    finished = undefined;
+    return done ? { done } : {};
+  };
   const runner = new WorkerRunner(request.timeoutMs, {
     importTest(path) {
-      hooks.onEvent?.({ type: "file", path });
+      hooks.onEvent?.({ type: "file", path, ...lastDone() });
       // A fresh module system per test file: the learner's modules are evaluated anew, as in vitest.
-      return createModuleSystem(workspace, ALLOWED_PACKAGES, compiled).loadEntry(path);
+      return createModuleSystem(workspace, ALLOWED_PACKAGES, {
+        compiled,
+        onTransform: (ms) => (timings.transform += ms),
+      }).loadEntry(path);
     },
-    testStarted: (name) => hooks.onEvent?.({ type: "test-start", name }),
+    phase: (name, ms) => (timings[name] += ms),
+    testStarted: (name) => hooks.onEvent?.({ type: "test-start", name, ...lastDone() }),
     testFinished: (outcome) => {
-      if (outcome) hooks.onEvent?.({ type: "test-done", outcome, output: capture.takeNew() });
+      if (outcome) finished = { outcome, output: capture.takeNew() };
     },
   });
   const unsubscribe = hooks.subscribeUnhandled?.((error) => {
@@ -161,6 +230,7 @@ export async function grade(request: GradeRequest, hooks: GradeHooks = {}): Prom
         notRun.push(...(plan[path] ?? []));
       }
       // Spies must not leak into the next file: vitest runs each test file in a fresh context.
+      await runner.cleanUpFixtures();
       restoreAllMocks();
       capture.install();
     }

@@ -23,6 +23,8 @@ export interface RunnerEvents {
   importTest(path: string): Promise<unknown>;
   testStarted?(name: string): void;
   testFinished?(outcome: TestOutcome | undefined, name: string): void;
+  /** How long collecting (importing the test file) and running its tests took, in ms. */
+  phase?(name: "collect" | "run", ms: number): void;
 }
 
 export class WorkerRunner implements VitestRunner {
@@ -42,8 +44,35 @@ export class WorkerRunner implements VitestRunner {
     return this.events.importTest(filepath.replace(/^\//, ""));
   }
 
+  private phaseStarted = 0;
+  private readonly workerCleanups: (() => unknown)[] = [];
+
+  /** @vitest/runner hands over the cleanup of its fixture bookkeeping, which vitest runs when a
+   *  worker ends; until then every test ever defined is visited again at the end of each file. */
+  onCleanupWorkerContext(cleanup: () => unknown) {
+    this.workerCleanups.push(cleanup);
+  }
+
+  /** Runs that cleanup now: a test file's fixtures are done once its tests are. */
+  async cleanUpFixtures() {
+    for (const cleanup of this.workerCleanups) await cleanup();
+  }
+
+  onBeforeCollect() {
+    this.phaseStarted = performance.now();
+  }
+
   onCollected(files: File[]) {
     this.names = new Map(files.flatMap((file) => [...namesOf(file)]));
+    this.events.phase?.("collect", performance.now() - this.phaseStarted);
+  }
+
+  onBeforeRunFiles() {
+    this.phaseStarted = performance.now();
+  }
+
+  onAfterRunFiles() {
+    this.events.phase?.("run", performance.now() - this.phaseStarted);
   }
 
   nameOf(test: Test): string {

@@ -1,15 +1,19 @@
 // The script of the sandboxed iframe (`sandbox="allow-scripts"`, an opaque origin, so learner code
 // can reach neither the site's storage nor its DOM; its document's Content-Security-Policy, which
 // its workers inherit, allows no network at all). It starts test workers from the bundle's source
-// through a Blob URL, keeps one booted spare so a run starts at once in a fresh worker, and
-// terminates a worker when the page says its run is over. After a worker has booted, nothing it
-// posts to the iframe is read (learner code could post anything), so runs talk to the page only.
+// through a Blob URL, keeps booted spares so a run starts at once in a fresh worker, hands a spare
+// the work a suite needs before any learner code (prepare), and terminates a worker when the page
+// says its run is over. After a worker has booted, nothing it posts to the iframe is read (learner
+// code could post anything), so runs talk to the page only.
 import type { ControlReply, ControlRequest, InitMessage, WorkerRunMessage, WorkerSignal } from "./protocol";
 import { SANDBOX_LOADED } from "./protocol";
 
+/** Booted workers kept waiting: two, so a run right after a run does not wait for a worker to boot. */
+const SPARES = 2;
+
 /** The worker bundle as a Blob URL, made once from the source the page posts in. */
 let workerUrl = "";
-let spare: Promise<Worker> | undefined;
+const spares: Promise<Worker>[] = [];
 const running = new Map<number, Worker>();
 const killed = new Set<number>();
 
@@ -35,20 +39,35 @@ function boot(): Promise<Worker> {
 }
 
 function refill() {
-  if (spare) return;
-  spare = boot();
-  spare.catch(() => (spare = undefined));
+  while (spares.length < SPARES) {
+    const spare = boot();
+    spares.push(spare);
+    spare.catch(() => spares.splice(spares.indexOf(spare), 1));
+  }
+}
+
+/** The spare that takes the next run (booting one if there is none). */
+function nextSpare(): Promise<Worker> {
+  if (spares.length === 0) refill();
+  return spares[0] as Promise<Worker>;
+}
+
+/** Boots the spares a finished run used up once the page is idle: a worker booting competes for the
+ *  CPU with the page drawing the run's results, which the learner is waiting for. */
+function refillWhenIdle() {
+  if (typeof requestIdleCallback === "function") requestIdleCallback(refill, { timeout: 100 });
+  else setTimeout(refill, 50);
 }
 
 function stop(id: number) {
   running.get(id)?.terminate();
   running.delete(id);
-  refill();
+  refillWhenIdle();
 }
 
 async function run(id: number, message: WorkerRunMessage, port: MessagePort) {
-  const next = spare ?? boot();
-  spare = undefined;
+  const next = nextSpare();
+  spares.shift();
   let worker: Worker;
   try {
     worker = await next;
@@ -62,12 +81,24 @@ async function run(id: number, message: WorkerRunMessage, port: MessagePort) {
   }
   running.set(id, worker);
   worker.postMessage(message, [port]);
+  refillWhenIdle();
+}
+
+/** The next run's worker prepares the suite (it runs no learner code, so it stays fresh). */
+async function prepare(message: WorkerRunMessage, port: MessagePort) {
+  try {
+    (await nextSpare()).postMessage(message, [port]);
+  } catch {
+    port.close();
+  }
 }
 
 function onControl(event: MessageEvent<ControlRequest>) {
   const request = event.data;
   const [port] = event.ports;
   if (request.type === "run" && port) void run(request.id, { type: "run", request: request.request }, port);
+  else if (request.type === "prepare" && port)
+    void prepare({ type: "prepare", request: request.request }, port);
   else if (request.type === "kill") {
     if (!running.has(request.id)) killed.add(request.id);
     stop(request.id);
@@ -79,13 +110,10 @@ function onInit(event: MessageEvent<InitMessage>) {
   if (event.source !== window.parent || event.data?.type !== "init" || !control || workerUrl) return;
   workerUrl = URL.createObjectURL(new Blob([event.data.source], { type: "text/javascript" }));
   const reply = (message: ControlReply) => control.postMessage(message);
-  spare = boot();
-  spare.then(
+  refill();
+  nextSpare().then(
     () => reply({ type: "ready" }),
-    (error: Error) => {
-      spare = undefined;
-      reply({ type: "failed", message: error.message });
-    },
+    (error: Error) => reply({ type: "failed", message: error.message }),
   );
   control.onmessage = onControl;
 }

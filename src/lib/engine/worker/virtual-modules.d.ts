@@ -10,3 +10,9 @@ declare module "virtual:pocketflow-test-sandbox" {
   const url: string;
   export default url;
 }
+
+declare module "warm-up:core" {
+  /** The course's core (core/index.ts) as text, for the test worker's warm-up (bundled by esbuild). */
+  const source: string;
+  export default source;
+}

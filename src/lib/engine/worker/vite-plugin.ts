@@ -7,8 +7,9 @@
 // network at all. Blob workers inherit the policy of the document that starts them, so learner
 // code in the worker has no network either. The document is served by `astro dev` and emitted by
 // every build; the virtual module `virtual:pocketflow-test-sandbox` gives the page its URL.
-import { build, type Format } from "esbuild";
+import { build, type Format, type Plugin as EsbuildPlugin } from "esbuild";
 import { createHash } from "node:crypto";
+import { readFile } from "node:fs/promises";
 import { resolve } from "node:path";
 import { fileURLToPath } from "node:url";
 import type { Plugin } from "vite";
@@ -28,6 +29,20 @@ interface Bundle {
   inputs: string[];
 }
 
+/** `warm-up:core`: the course's core as text, which the worker's warm-up compiles and runs. */
+const warmUpCore: EsbuildPlugin = {
+  name: "warm-up-core",
+  setup(bundler) {
+    const core = fileURLToPath(new URL("../../../../core/index.ts", import.meta.url));
+    bundler.onResolve({ filter: /^warm-up:core$/ }, () => ({ path: core, namespace: "warm-up" }));
+    bundler.onLoad({ filter: /.*/, namespace: "warm-up" }, async (args) => ({
+      contents: await readFile(args.path, "utf8"),
+      loader: "text",
+      watchFiles: [args.path],
+    }));
+  },
+};
+
 /** Bundles one entry for the browser: minified, no external imports. */
 export async function bundleEntry(id: string): Promise<Bundle> {
   const entry = ENTRIES[id];
@@ -43,10 +58,12 @@ export async function bundleEntry(id: string): Promise<Bundle> {
     define: { "process.env.NODE_ENV": '"production"' },
     metafile: true,
     write: false,
+    plugins: [warmUpCore],
     logLevel: "silent",
   });
   const code = result.outputFiles[0]?.text ?? "";
   const inputs = Object.keys(result.metafile.inputs)
+    .map((input) => input.replace(/^warm-up:/, ""))
     .filter((input) => !input.includes("node_modules") && !input.includes(":"))
     .map((input) => resolve(input)); // esbuild names inputs relative to the working directory
   return { code, inputs };

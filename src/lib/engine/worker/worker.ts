@@ -2,8 +2,9 @@
 // state of one learner run (globals, pending timers, patched prototypes) leaks into the next.
 import { errorInWords } from "../outcome";
 import type { TestReport } from "../report";
-import { grade } from "./grade";
+import { grade, prepareRun, type GradeRequest } from "./grade";
 import { guardRealm } from "./guard";
+import { WARM_UP_ROUNDS, warmUp } from "./warm-up";
 import { HEARTBEAT_MS, type RunMessage, type WorkerRunMessage, type WorkerSignal } from "./protocol";
 
 interface WorkerScope {
@@ -36,20 +37,24 @@ function subscribeUnhandled(listener: (error: unknown) => void) {
   };
 }
 
-scope.onmessage = async (event) => {
-  const [port] = event.ports;
-  if (event.data?.type !== "run" || !port) return;
+const now = () => performance.timeOrigin + performance.now();
+
+/** A run: the worker's one and only; afterwards the page has it terminated. */
+async function run(request: GradeRequest, port: MessagePort) {
   scope.onmessage = null;
+  const receivedAt = now();
   const send = (message: RunMessage) => guard.post(port, message);
   send({ type: "started" });
   // While the worker's event loop is free it says so; a loop that never ends silences it.
   const heartbeat = setInterval(() => send({ type: "alive" }), HEARTBEAT_MS);
   let report: TestReport;
+  const timings = { prepare: 0, transform: 0, collect: 0, run: 0 };
   try {
-    report = await grade(event.data.request, {
+    report = await grade(request, {
       onEvent: send,
       subscribeUnhandled,
       checkIntegrity: guard.checkIntegrity,
+      timings,
     });
   } catch (error) {
     const message = `The test engine failed: ${errorInWords(error)}`;
@@ -64,28 +69,30 @@ scope.onmessage = async (event) => {
   }
   clearInterval(heartbeat);
   // One string: the page checks its length before it parses anything.
-  send({ type: "result", report: guard.stringify(report) });
-};
+  const text = guard.stringify(report);
+  send({ type: "result", report: text, timings: { ...timings, receivedAt, sentAt: now() } });
+}
 
-// While the worker waits as a spare, grade a tiny suite once: the JIT then has sucrase, the runner
-// and the matchers warm, and the learner's run does not pay for that.
-const warmUp = {
-  files: { "warm.ts": "export class Box<T> { constructor(readonly value: T) {} }\n" },
-  tests: {
-    "tests/warm.test.ts": [
-      'import { describe, expect, it, vi } from "vitest";',
-      'import { Box } from "../warm";',
-      'describe("warm-up", () => {',
-      '  it("runs", async () => {',
-      "    const spy = vi.fn((n: number) => n + 1);",
-      "    expect(spy(1)).toBe(2);",
-      "    expect(new Box([1, { a: 2 }]).value).toEqual([1, { a: 2 }]);",
-      "    await expect(Promise.resolve(3)).resolves.toBe(3);",
-      '    expect(() => { throw new Error("x"); }).toThrow("x");',
-      "  });",
-      "});",
-    ].join("\n"),
-  },
-  timeoutMs: 5000,
+/** Compiles and plans a suite ahead of its run: no learner code runs, so the worker stays fresh. */
+async function prepareOnly(request: GradeRequest, port: MessagePort) {
+  try {
+    guard.post(port, { type: "prepared", ...(await prepareRun(request)) } satisfies RunMessage);
+  } finally {
+    port.close();
+  }
+}
+
+// A new worker warms up (warm-up.ts), then says it is ready.
+const warming = (async () => {
+  for (let round = 0; round < WARM_UP_ROUNDS; round += 1) await grade(warmUp, {}).catch(() => undefined);
+})();
+void warming.then(() => scope.postMessage({ type: "booted" }));
+
+scope.onmessage = async (event) => {
+  const [port] = event.ports;
+  const message = event.data;
+  if (!port || (message?.type !== "run" && message?.type !== "prepare")) return;
+  await warming;
+  if (message.type === "run") await run(message.request, port);
+  else await prepareOnly(message.request, port);
 };
-void grade(warmUp, {}).finally(() => scope.postMessage({ type: "booted" }));
