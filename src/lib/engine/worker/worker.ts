@@ -2,7 +2,7 @@
 // state of one learner run (globals, pending timers, patched prototypes) leaks into the next.
 import { errorInWords } from "../outcome";
 import type { TestReport } from "../report";
-import { grade, prepareRun, type GradeRequest } from "./grade";
+import { grade, prepareRun, type GradeRequest, type Prepared } from "./grade";
 import { guardRealm } from "./guard";
 import { WARM_UP_ROUNDS, warmUp } from "./warm-up";
 import { HEARTBEAT_MS, type RunMessage, type WorkerRunMessage, type WorkerSignal } from "./protocol";
@@ -73,26 +73,54 @@ async function run(request: GradeRequest, port: MessagePort) {
   send({ type: "result", report: text, timings: { ...timings, receivedAt, sentAt: now() } });
 }
 
+/** What this worker prepared ahead of its run, for the run to take (if its files are the same). */
+let preparedHere: { request: GradeRequest; prepared: Prepared } | undefined;
+
 /** Compiles and plans a suite ahead of its run: no learner code runs, so the worker stays fresh. */
 async function prepareOnly(request: GradeRequest, port: MessagePort) {
   try {
-    guard.post(port, { type: "prepared", ...(await prepareRun(request)) } satisfies RunMessage);
+    const prepared = await prepareRun(request);
+    preparedHere = { request, prepared };
+    guard.post(port, { type: "prepared", ...prepared } satisfies RunMessage);
   } finally {
     port.close();
   }
 }
 
-// A new worker warms up (warm-up.ts), then says it is ready.
-const warming = (async () => {
-  for (let round = 0; round < WARM_UP_ROUNDS; round += 1) await grade(warmUp, {}).catch(() => undefined);
+/** The request, with what this worker prepared for the same files and suite. */
+function withPreparedHere(request: GradeRequest): GradeRequest {
+  if (!preparedHere) return request;
+  const { request: earlier, prepared } = preparedHere;
+  const compiled: Record<string, string> = { ...request.compiled };
+  const sources: Record<string, string> = { ...request.files, ...request.tests };
+  const before: Record<string, string | undefined> = { ...earlier.files, ...earlier.tests };
+  for (const [path, code] of Object.entries({ ...earlier.compiled, ...prepared.compiled })) {
+    if (sources[path] !== undefined && sources[path] === before[path]) compiled[path] ??= code;
+  }
+  const sameSuite =
+    Object.keys(request.tests).length === Object.keys(earlier.tests).length &&
+    Object.entries(request.tests).every(([path, source]) => earlier.tests[path] === source);
+  return { ...request, compiled, ...(sameSuite && !request.plan ? { plan: prepared.plan } : {}) };
+}
+
+// A new worker warms up (warm-up.ts): one round before it says it is ready, the others while it
+// waits. A run or a preparation that comes during a round waits for that round only.
+let warming: Promise<unknown> = Promise.resolve();
+let asked = false;
+void (async () => {
+  for (let round = 0; round < WARM_UP_ROUNDS && !asked; round += 1) {
+    warming = grade(warmUp, {}).catch(() => undefined);
+    await warming;
+    if (round === 0) scope.postMessage({ type: "booted" });
+  }
 })();
-void warming.then(() => scope.postMessage({ type: "booted" }));
 
 scope.onmessage = async (event) => {
   const [port] = event.ports;
   const message = event.data;
   if (!port || (message?.type !== "run" && message?.type !== "prepare")) return;
+  asked = true;
   await warming;
-  if (message.type === "run") await run(message.request, port);
+  if (message.type === "run") await run(withPreparedHere(message.request), port);
   else await prepareOnly(message.request, port);
 };
