@@ -1,22 +1,14 @@
 // Learner code that tampers with what the worker reports through: the outcome it wanted never
 // shows, and the lesson is never marked complete. (A determined learner can still fake a pass in
 // other ways; src/workspace/README.md says which. These are the ways the page must not fall for.)
-import type { Browser, BrowserContext, Page } from "playwright-core";
-import { afterAll, afterEach, beforeAll, beforeEach, describe, expect, it } from "vitest";
-import { launchChromium, newContext } from "./browser";
+import type { Page } from "playwright-core";
+import { beforeEach, describe, expect, it } from "vitest";
+import { freshPagePerTest } from "./fresh-page";
 import { openWorkspace, replaceCode, runTests, solution, summary } from "./workspace-page";
 
-let browser: Browser;
-let context: BrowserContext;
+const fresh = freshPagePerTest();
 let page: Page;
-
-beforeAll(async () => (browser = await launchChromium()));
-afterAll(async () => browser?.close());
-beforeEach(async () => {
-  context = await newContext(browser);
-  page = await context.newPage();
-});
-afterEach(async () => context?.close());
+beforeEach(() => (page = fresh.page));
 
 /** The solution with one bug: an empty action no longer means "default". */
 const wrong = () =>

@@ -1,22 +1,14 @@
 // Results that tell the truth: a file that does not load, and an error nobody caught, each make the
 // run an error the learner can see, never "0 tests fail", and never complete the lesson.
 import { readFileSync } from "node:fs";
-import type { Browser, BrowserContext, Page } from "playwright-core";
-import { afterAll, afterEach, beforeAll, beforeEach, describe, expect, it } from "vitest";
-import { launchChromium, newContext } from "./browser";
+import type { Page } from "playwright-core";
+import { beforeEach, describe, expect, it } from "vitest";
+import { freshPagePerTest } from "./fresh-page";
 import { button, openWorkspace, replaceCode, runTests, solution, summary, url } from "./workspace-page";
 
-let browser: Browser;
-let context: BrowserContext;
+const fresh = freshPagePerTest();
 let page: Page;
-
-beforeAll(async () => (browser = await launchChromium()));
-afterAll(async () => browser?.close());
-beforeEach(async () => {
-  context = await newContext(browser);
-  page = await context.newPage();
-});
-afterEach(async () => context?.close());
+beforeEach(() => (page = fresh.page));
 
 const lessonTwo = (file: string) =>
   readFileSync(new URL(`../exercises/02-the-node/solution/${file}`, import.meta.url), "utf8");

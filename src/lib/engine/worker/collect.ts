@@ -3,10 +3,10 @@
 // So when a learner's file does not load, or a run is stopped, the engines can still say which
 // tests did not run. Pure (no DOM, no Node), so Node vitest's side (scripts/lib) plans the same way.
 import { collectTests, type File, type Task, type Test, type VitestRunnerConfig } from "@vitest/runner";
-import * as runner from "@vitest/runner";
 import * as yaml from "yaml";
 import { testNameFromFullName } from "../report";
 import { createModuleSystem, type PackageTable, type SourceFiles } from "./modules";
+import { RUNNER_API } from "./runner-api";
 
 /** Test names per test file; null where they could not be collected without the learner's code. */
 export type TestPlan = Record<string, string[] | null>;
@@ -80,18 +80,7 @@ function planningPackages(): PackageTable {
   return {
     vitest: () => ({
       __esModule: true,
-      describe: runner.describe,
-      suite: runner.suite,
-      it: runner.it,
-      test: runner.test,
-      beforeAll: runner.beforeAll,
-      afterAll: runner.afterAll,
-      beforeEach: runner.beforeEach,
-      afterEach: runner.afterEach,
-      aroundAll: runner.aroundAll,
-      aroundEach: runner.aroundEach,
-      onTestFailed: runner.onTestFailed,
-      onTestFinished: runner.onTestFinished,
+      ...RUNNER_API,
       expect: inert(),
       assert: inert(),
       chai: inert(),
