@@ -32,7 +32,8 @@ export interface GradeRequest {
 /** What a run works out before any learner code runs, which later runs may reuse: the suite's
  *  plan, and the files it compiled (none of it can have been touched by the learner's code). */
 export interface Prepared {
-  plan: TestPlan;
+  /** Absent when the run did not need it (a run plans only when a test file does not load). */
+  plan?: TestPlan;
   /** Code compiled in this run, by path (files given precompiled are not repeated). */
   compiled: Record<string, string>;
 }
@@ -122,12 +123,13 @@ function errorsOf(task: File | Suite, paths: string[]): FileError[] {
   return [...own, ...nested];
 }
 
-/** Compiles every file not given precompiled, and plans the suite: all before any learner code runs.
- *  `compiled` (code by path) is filled in; the result holds what this call compiled. */
+/** Compiles every file not given precompiled, and (with `plan`) plans the suite: all before any
+ *  learner code runs. `compiled` (code by path) is filled in; the result holds what this call compiled. */
 export async function prepareRun(
   request: GradeRequest,
   compiled = precompiled(request),
   timings: GradeTimings = { prepare: 0, transform: 0, collect: 0, run: 0 },
+  { plan: wanted = true } = {},
 ): Promise<Prepared> {
   const fresh: Record<string, string> = {};
   const started = performance.now();
@@ -140,8 +142,8 @@ export async function prepareRun(
     }
   }
   timings.transform += performance.now() - started;
-  const plan = request.plan ?? (await planTests(request.tests, compiled));
-  return { plan, compiled: fresh };
+  const plan = request.plan ?? (wanted ? await planTests(request.tests, compiled) : undefined);
+  return plan ? { plan, compiled: fresh } : { compiled: fresh };
 }
 
 /** The request's precompiled code, for its own files only. */
@@ -155,8 +157,11 @@ export async function grade(request: GradeRequest, hooks: GradeHooks = {}): Prom
   const timings = hooks.timings ?? { prepare: 0, transform: 0, collect: 0, run: 0 };
   const workspace: SourceFiles = { ...request.files, ...request.tests };
   const compiled = precompiled(request);
-  const prepared = await prepareRun(request, compiled, timings);
-  const { plan } = prepared;
+  // A run does not plan the suite up front: the page has the plan from an earlier run or from a
+  // preparation (a spare does it beside the first run), and a run needs it only when a file does
+  // not load.
+  const prepared = await prepareRun(request, compiled, timings, { plan: false });
+  let { plan } = prepared;
   hooks.onEvent?.({ type: "prepared", ...prepared });
   timings.prepare = performance.now() - started;
   const capture = captureConsole();
@@ -227,6 +232,9 @@ export async function grade(request: GradeRequest, hooks: GradeHooks = {}): Prom
           message: first.message,
           ...(first.location ? { location: first.location } : {}),
         });
+        // Planned after learner code ran in this realm: the guard still checks the built-ins, and a
+        // plan only names the tests that did not run, so it cannot turn the run into a pass.
+        plan ??= await planTests(request.tests, compiled);
         notRun.push(...(plan[path] ?? []));
       }
       // Spies must not leak into the next file: vitest runs each test file in a fresh context.

@@ -186,7 +186,9 @@ export function createWorkerEngine(options: WorkerEngineOptions = {}): WorkerEng
       const stop = (reason: "timeout" | "no-start") => {
         const idle = performance.now() - lastAlive < 3 * HEARTBEAT_MS;
         const limit = reason === "timeout" ? request.timeoutMs : startTimeoutMs;
-        finish(stoppedReport(reason, limit, { ...seen, idle }));
+        // A preparation beside this run may have planned the suite meanwhile.
+        const plan = seen.plan ?? cache.planOf(request);
+        finish(stoppedReport(reason, limit, { ...seen, idle, ...(plan ? { plan } : {}) }));
       };
       // The time limit counts from the moment the worker has the suite, not while a spare boots.
       timer = setTimeout(() => stop("no-start"), startTimeoutMs);
@@ -205,7 +207,7 @@ export function createWorkerEngine(options: WorkerEngineOptions = {}): WorkerEng
             lastAlive = performance.now();
             return;
           case "prepared":
-            seen.plan ??= message.plan;
+            if (message.plan) seen.plan ??= message.plan;
             cache.remember(request, message);
             return;
           case "file":

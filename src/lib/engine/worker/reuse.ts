@@ -42,7 +42,7 @@ export class RunCache {
   /** Keeps what a run prepared (checked by the caller) for the runs to come. */
   remember(request: GradeRequest, prepared: Prepared): void {
     const key = suiteKey(request.tests);
-    if (!this.plans.has(key)) {
+    if (prepared.plan && !this.plans.has(key)) {
       if (this.plans.size >= PLANS_KEPT) this.plans.delete(this.plans.keys().next().value ?? "");
       this.plans.set(key, prepared.plan);
     }

@@ -82,9 +82,10 @@ export function readRunMessage(data: unknown): RunMessage | undefined {
     case "alive":
       return { type: data.type };
     case "prepared": {
-      const plan = checkPlan(data.plan);
+      const plan = data.plan === undefined ? undefined : checkPlan(data.plan);
       const compiled = checkCompiled(data.compiled);
-      return plan && compiled && { type: "prepared", plan, compiled };
+      if (!compiled || (data.plan !== undefined && !plan)) return undefined;
+      return plan ? { type: "prepared", plan, compiled } : { type: "prepared", compiled };
     }
     case "file":
     case "test-start": {

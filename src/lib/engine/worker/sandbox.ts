@@ -38,11 +38,25 @@ function boot(): Promise<Worker> {
   });
 }
 
-function refill() {
-  while (spares.length < SPARES) {
+let booting = 0;
+
+/** Boots spares up to SPARES. The first ones one after another (two booting at once would slow the
+ *  one the first run waits for); later ones together, so runs one after another find one ready. */
+function refill(oneAtATime = false) {
+  while (spares.length < SPARES && !(oneAtATime && booting > 0)) {
+    booting += 1;
     const spare = boot();
     spares.push(spare);
-    spare.catch(() => spares.splice(spares.indexOf(spare), 1));
+    spare.then(
+      () => {
+        booting -= 1;
+        if (oneAtATime) refill(true);
+      },
+      () => {
+        booting -= 1;
+        spares.splice(spares.indexOf(spare), 1);
+      },
+    );
   }
 }
 
@@ -55,8 +69,8 @@ function nextSpare(): Promise<Worker> {
 /** Boots the spares a finished run used up once the page is idle: a worker booting competes for the
  *  CPU with the page drawing the run's results, which the learner is waiting for. */
 function refillWhenIdle() {
-  if (typeof requestIdleCallback === "function") requestIdleCallback(refill, { timeout: 100 });
-  else setTimeout(refill, 50);
+  if (typeof requestIdleCallback === "function") requestIdleCallback(() => refill(), { timeout: 100 });
+  else setTimeout(() => refill(), 50);
 }
 
 function stop(id: number) {
@@ -84,10 +98,12 @@ async function run(id: number, message: WorkerRunMessage, port: MessagePort) {
   refillWhenIdle();
 }
 
-/** The next run's worker prepares the suite (it runs no learner code, so it stays fresh). */
+/** A spare prepares the suite (it runs no learner code, so it stays fresh): the second, so a run
+ *  that comes at once goes ahead in the first, beside it. */
 async function prepare(message: WorkerRunMessage, port: MessagePort) {
   try {
-    (await nextSpare()).postMessage(message, [port]);
+    if (spares.length === 0) refill();
+    (await (spares[1] ?? spares[0]))?.postMessage(message, [port]);
   } catch {
     port.close();
   }
@@ -110,7 +126,7 @@ function onInit(event: MessageEvent<InitMessage>) {
   if (event.source !== window.parent || event.data?.type !== "init" || !control || workerUrl) return;
   workerUrl = URL.createObjectURL(new Blob([event.data.source], { type: "text/javascript" }));
   const reply = (message: ControlReply) => control.postMessage(message);
-  refill();
+  refill(true);
   nextSpare().then(
     () => reply({ type: "ready" }),
     (error: Error) => reply({ type: "failed", message: error.message }),

@@ -116,13 +116,32 @@ describe("a warm-up flow", () => {
 });
 `;
 
-/** The warm-up run: the core as the learner's file, the suite as the hidden one. */
-export const warmUp: GradeRequest = {
+/** A first, short round: the runner, a few matchers and the transform on a small file. A run that
+ *  comes while a new worker warms up waits for the round in progress, so the first is quick. */
+const quick: GradeRequest = {
+  files: { "box.ts": "export class Box<T> { constructor(readonly value: T) {} }\n" },
+  tests: {
+    "tests/box.test.ts": [
+      'import { expect, it, vi } from "vitest";',
+      'import { Box } from "../box";',
+      'it("warms up", async () => {',
+      "  const spy = vi.fn((n: number) => n + 1);",
+      "  expect(spy(1)).toBe(2);",
+      "  expect(new Box([1, { a: 2 }]).value).toEqual([1, { a: 2 }]);",
+      "  await expect(Promise.resolve(3)).resolves.toBe(3);",
+      "});",
+    ].join("\n"),
+  },
+  timeoutMs: 5000,
+};
+
+/** The suite shaped like the exercises', over the core as the learner's file. */
+const thorough: GradeRequest = {
   files: { "pocketflow.ts": core },
   tests: { "tests/warm-up.test.ts": suite },
   timeoutMs: 5000,
 };
 
-/** Rounds of warm-up before a worker says it is ready: enough for the runner's and the matchers'
- *  hot paths to be compiled, few enough that a spare is ready soon after a run. */
-export const WARM_UP_ROUNDS = 3;
+/** The rounds a new worker runs while it waits, quick first: enough for the runner's, the matchers'
+ *  and the transform's hot paths to be compiled by the time a learner presses Run again. */
+export const WARM_UP_ROUNDS: GradeRequest[] = [quick, thorough, thorough, thorough];

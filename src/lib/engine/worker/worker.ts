@@ -4,7 +4,7 @@ import { errorInWords } from "../outcome";
 import type { TestReport } from "../report";
 import { grade, prepareRun, type GradeRequest, type Prepared } from "./grade";
 import { guardRealm } from "./guard";
-import { WARM_UP_ROUNDS, warmUp } from "./warm-up";
+import { WARM_UP_ROUNDS } from "./warm-up";
 import { HEARTBEAT_MS, type RunMessage, type WorkerRunMessage, type WorkerSignal } from "./protocol";
 
 interface WorkerScope {
@@ -100,20 +100,32 @@ function withPreparedHere(request: GradeRequest): GradeRequest {
   const sameSuite =
     Object.keys(request.tests).length === Object.keys(earlier.tests).length &&
     Object.entries(request.tests).every(([path, source]) => earlier.tests[path] === source);
-  return { ...request, compiled, ...(sameSuite && !request.plan ? { plan: prepared.plan } : {}) };
+  return {
+    ...request,
+    compiled,
+    ...(sameSuite && !request.plan && prepared.plan ? { plan: prepared.plan } : {}),
+  };
 }
 
-// A new worker warms up (warm-up.ts): one round before it says it is ready, the others while it
-// waits. A run or a preparation that comes during a round waits for that round only.
+// A new worker warms up (warm-up.ts): a quick round before it says it is ready, and the others once
+// it has waited a while with nothing to do (a learner who presses Run at once should not wait for a
+// round). A run or a preparation that comes during a round waits for that round only, and ends
+// the warm-up.
+const IDLE_BEFORE_WARMING_MS = 300;
 let warming: Promise<unknown> = Promise.resolve();
 let asked = false;
-void (async () => {
-  for (let round = 0; round < WARM_UP_ROUNDS && !asked; round += 1) {
-    warming = grade(warmUp, {}).catch(() => undefined);
-    await warming;
-    if (round === 0) scope.postMessage({ type: "booted" });
-  }
-})();
+const [quickRound, ...laterRounds] = WARM_UP_ROUNDS;
+warming = (quickRound ? grade(quickRound, {}) : Promise.resolve()).catch(() => undefined);
+void warming.then(() => {
+  scope.postMessage({ type: "booted" });
+  setTimeout(async () => {
+    for (const request of laterRounds) {
+      if (asked) break;
+      warming = grade(request, {}).catch(() => undefined);
+      await warming;
+    }
+  }, IDLE_BEFORE_WARMING_MS);
+});
 
 scope.onmessage = async (event) => {
   const [port] = event.ports;
