@@ -39,9 +39,11 @@ function boot(): Promise<Worker> {
 }
 
 let booting = 0;
+/** Preparations waiting for a second spare (the first is kept for the run that may come at once). */
+const waitingPrepares: ((worker: Promise<Worker>) => void)[] = [];
 
-/** Boots spares up to SPARES. The first ones one after another (two booting at once would slow the
- *  one the first run waits for); later ones together, so runs one after another find one ready. */
+/** Boots spares up to SPARES. At first one after another, and only while no run is going (a
+ *  booting worker would slow the one a run waits for or runs in); after a run, all it used up. */
 function refill(oneAtATime = false) {
   while (spares.length < SPARES && !(oneAtATime && booting > 0)) {
     booting += 1;
@@ -50,7 +52,7 @@ function refill(oneAtATime = false) {
     spare.then(
       () => {
         booting -= 1;
-        if (oneAtATime) refill(true);
+        if (oneAtATime && running.size === 0) refill(true);
       },
       () => {
         booting -= 1;
@@ -58,6 +60,8 @@ function refill(oneAtATime = false) {
       },
     );
   }
+  const second = spares[1];
+  if (second) for (const send of waitingPrepares.splice(0)) send(second);
 }
 
 /** The spare that takes the next run (booting one if there is none). */
@@ -94,19 +98,22 @@ async function run(id: number, message: WorkerRunMessage, port: MessagePort) {
     return refill();
   }
   running.set(id, worker);
+  // The spare it took is replaced when the run is over (stop): a worker booting beside the run
+  // would slow it.
   worker.postMessage(message, [port]);
-  refillWhenIdle();
 }
 
-/** A spare prepares the suite (it runs no learner code, so it stays fresh): the second, so a run
- *  that comes at once goes ahead in the first, beside it. */
-async function prepare(message: WorkerRunMessage, port: MessagePort) {
-  try {
-    if (spares.length === 0) refill();
-    (await (spares[1] ?? spares[0]))?.postMessage(message, [port]);
-  } catch {
-    port.close();
-  }
+/** A spare prepares the suite (it runs no learner code, so it stays fresh): the second one, so that a
+ *  run that comes at once goes ahead in the first without waiting for the preparation. */
+function prepare(message: WorkerRunMessage, port: MessagePort) {
+  const send = (spare: Promise<Worker>) =>
+    spare.then(
+      (worker) => worker.postMessage(message, [port]),
+      () => port.close(),
+    );
+  const second = spares[1];
+  if (second) void send(second);
+  else waitingPrepares.push((spare) => void send(spare));
 }
 
 function onControl(event: MessageEvent<ControlRequest>) {
