@@ -7,6 +7,8 @@ import { searchIndex } from "./src/integrations/search-index.ts";
 import { serviceWorker } from "./src/integrations/service-worker.ts";
 import { siteUrl } from "./src/integrations/site-url.ts";
 import { shikiThemes } from "./src/lib/shiki.ts";
+import { sitePolicy } from "./src/lib/csp/integration.ts";
+import { HEADER_POLICY } from "./src/lib/csp/policy.ts";
 import { testWorkerBundle } from "./src/lib/engine/worker/vite-plugin.ts";
 import { sandboxSnapshot } from "./src/lib/engine/webcontainer/build/integration.ts";
 import { typescriptAssets } from "./src/workspace/typescript/vite-plugin.ts";
@@ -28,14 +30,16 @@ export default defineConfig({
   output: "static",
   trailingSlash: "always",
   // After the build, in this order: the WebContainer's sandbox snapshot (_sandbox/), the sitemap, the
-  // search index, the link check over everything written, then the service worker, whose manifest
-  // lists the finished files.
+  // search index, the link check over everything written, the Content-Security-Policy with the hashes
+  // of inline scripts written into every page (src/lib/csp/; dev and preview send its network part as
+  // a header too), then the service worker, whose manifest lists the finished files.
   integrations: [
     mdx(),
     sandboxSnapshot(),
     sitemap({ filter: (page) => !NOT_CONTENT.some((path) => new URL(page).pathname.startsWith(path)) }),
     searchIndex(),
     linkCheck(),
+    sitePolicy(),
     serviceWorker(),
   ],
   // The lesson page is the learner's workspace; Astro's dev toolbar would sit on top of its results.
@@ -44,7 +48,7 @@ export default defineConfig({
     syntaxHighlight: "shiki",
     shikiConfig: { themes: shikiThemes },
   },
-  server: { headers: crossOriginIsolation },
+  server: { headers: { ...crossOriginIsolation, "Content-Security-Policy": HEADER_POLICY } },
   vite: {
     // Bundles the offline test engine (worker + sandbox) as text the sandboxed iframe can start.
     // The editor's language service: its worker and typescript.js, content-hashed (see the plugin).

@@ -8,7 +8,7 @@ import type { Files } from "../src/lib/exercises/schema";
 import { runWithNodeVitest } from "./lib/node-vitest";
 import { openHarness } from "./parity/browser";
 import { differences } from "./parity/compare";
-import { fixtures } from "./parity/fixtures";
+import { fixtures, truthFixtures } from "./parity/fixtures";
 
 interface Case {
   /** The row label: exercise slug or fixture id. */
@@ -45,7 +45,7 @@ const cases: Case[] = [
       timeoutMs: exercise.timeoutMs,
     })),
   ),
-  ...fixtures
+  ...[...fixtures, ...truthFixtures]
     .filter(() => only.length === 0)
     .map((fixture) => ({ label: fixture.id, variant: "fixture" as const, timeoutMs: 5000, ...fixture })),
 ];

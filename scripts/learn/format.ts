@@ -39,13 +39,18 @@ function failureDetails(test: LearnOutcome, style: Style): string[] {
   return lines;
 }
 
-function problemDetails(problem: SuiteProblem, style: Style): string[] {
+const plural = (count: number, one: string, many: string) => `${count} ${count === 1 ? one : many}`;
+
+function problemDetails(problem: SuiteProblem, notRun: number, style: Style): string[] {
   const where = problem.at ? ` in ${problem.at}` : "";
+  const files = problem.testFiles ?? [];
   const title =
-    problem.kind === "syntax"
-      ? `Syntax error${where}: the tests that import it could not run`
-      : `Your code threw while the tests loaded it${where}`;
-  return [
+    problem.kind === "unhandled"
+      ? `An error escaped the tests${where}: vitest fails the run, even when every test passes`
+      : problem.kind === "syntax"
+        ? `Syntax error${where}: the tests that import it could not run`
+        : `Your code threw while the tests loaded it${where}`;
+  const lines = [
     style(["bold", "red"], title),
     ...indent(
       problem.message
@@ -55,6 +60,12 @@ function problemDetails(problem: SuiteProblem, style: Style): string[] {
       "  ",
     ),
   ];
+  if (files.length > 0) {
+    const count =
+      notRun > 0 ? `, so ${plural(notRun, "test", "tests")} did not run` : ", so its tests did not run";
+    lines.push(`  ${files.join(", ")} did not load${count}.`);
+  }
+  return lines;
 }
 
 export function formatResult(
@@ -79,15 +90,18 @@ export function formatResult(
   lines.push(style(["bold", passed ? "green" : "red"], summarize(result)));
   const firstFailure = result.tests.find((test) => test.status === "fail");
   if (result.status === "timeout") {
+    const notRun = result.notRun?.length ?? 0;
     lines.push(
       style(
         ["bold", "red"],
-        `Stopped after ${Math.round(result.limitMs / 1000)} s: the tests did not finish.`,
+        `Stopped after ${Math.round(result.limitMs / 1000)} s: the tests did not finish` +
+          (notRun > 0 ? ` (${plural(notRun, "test", "tests")} did not run).` : "."),
       ),
       "  Is there an endless loop? For example a while loop whose condition never changes,",
       "  or a flow whose nodes lead back to each other with no way out.",
     );
-  } else if (result.problem) lines.push("", ...problemDetails(result.problem, style));
+  } else if (result.problem)
+    lines.push("", ...problemDetails(result.problem, result.notRun?.length ?? 0, style));
   else if (firstFailure) lines.push("", ...failureDetails(firstFailure, style));
   else if (result.tests.length === 0) lines.push("No test ran: the hidden suite found nothing to test.");
   return lines;

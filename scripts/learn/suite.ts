@@ -9,21 +9,24 @@ import { pathToFileURL } from "node:url";
 import { stripVTControlCharacters } from "node:util";
 import type { TestError } from "vitest";
 import { createVitest } from "vitest/node";
-import type { TestCase, TestModule, Vitest } from "vitest/node";
-import { statusOf, type TestOutcome, type TestReport } from "../../src/lib/engine/report";
+import type { TestModule, Vitest } from "vitest/node";
+import { runStatus, type RunProblem, type TestOutcome, type TestReport } from "../../src/lib/engine/report";
 import type { Exercise, Files } from "../../src/lib/exercises/schema";
-import { materialize, outcomeOf as vitestOutcome } from "../lib/node-vitest";
+import { materialize, readModules } from "../lib/node-vitest";
 
 export interface LearnOutcome extends TestOutcome {
   /** Where in the learner's code a thrown error came from, as `path:line:column`. */
   at?: string;
 }
 
-/** Why (part of) the suite could not run: the learner's file does not parse or throws on import. */
+/** Why (part of) the suite could not run: the learner's file does not parse or throws on import,
+ *  or an error escaped the tests. `at` is where, as the learner's path. */
 export interface SuiteProblem {
-  kind: "syntax" | "load";
+  kind: "syntax" | "load" | "unhandled";
   message: string;
   at?: string;
+  /** The test files that did not load because of it. */
+  testFiles?: string[];
 }
 
 export interface SuiteResult extends TestReport {
@@ -74,27 +77,22 @@ function pathMapper(copyDir: string, shownDir: string) {
   return { rewrite, learnerFrame, locationIn };
 }
 
-type Mapper = ReturnType<typeof pathMapper>;
-
-function outcomeOf(test: TestCase, map: Mapper): LearnOutcome | undefined {
-  const result = test.result();
-  if (result.state !== "passed" && result.state !== "failed") return undefined; // skipped, or stopped first
-  const outcome: LearnOutcome = vitestOutcome(test);
-  if (outcome.status === "pass") return outcome;
-  // Point at the learner's workspace, not at the hidden copy the suite ran in.
-  outcome.message = map.rewrite(outcome.message ?? "the test failed");
-  const at = map.learnerFrame(result.errors?.[0]);
-  if (at) outcome.at = at;
-  return outcome;
-}
-
-function problemOf(error: TestError, map: Mapper): SuiteProblem {
-  const raw = map.rewrite(error.message);
+/** The first problem, as the CLI prints it: syntax error or load failure (with the files it
+ *  stopped), or an error that escaped the tests. */
+function suiteProblem(problems: RunProblem[], shown: string): SuiteProblem | undefined {
+  const first = problems.find((problem) => problem.kind === "load" || problem.kind === "unhandled");
+  if (!first) return undefined;
+  const at =
+    first.location && `${shown}/${first.location.file}:${first.location.line}:${first.location.column ?? 1}`;
+  if (first.kind === "unhandled") return { kind: "unhandled", message: first.message, ...(at ? { at } : {}) };
   // vite reports a file it cannot parse as a failed transform, with a code frame and the location
-  const syntax = /^Transform failed|PARSE_ERROR|SyntaxError/.test(raw);
-  const message = raw.replace(/^Transform failed with \d+ errors?:\s*/, "").trim();
-  const at = map.learnerFrame(error) ?? map.locationIn(message);
-  return { kind: syntax ? "syntax" : "load", message, ...(at ? { at } : {}) };
+  const syntax = /PARSE_ERROR|SyntaxError/.test(first.message);
+  const testFiles = problems.flatMap((problem) =>
+    problem.kind === "load" && problem.message === first.message && problem.testFile
+      ? [problem.testFile]
+      : [],
+  );
+  return { kind: syntax ? "syntax" : "load", message: first.message, testFiles, ...(at ? { at } : {}) };
 }
 
 const isAlive = (pid: number) => {
@@ -168,6 +166,7 @@ async function runVitest(runDir: string, testTimeout: number, limitMs: number, s
   const timer = setTimeout(() => stop("timeout"), limitMs);
   signal?.addEventListener("abort", onAbort, { once: true });
   const exitCode = process.exitCode; // vitest sets it on failures; the CLI decides its own
+  let unhandled: TestError[];
   try {
     if (signal?.aborted) stopped = "cancelled";
     else await vitest.start();
@@ -176,14 +175,12 @@ async function runVitest(runDir: string, testTimeout: number, limitMs: number, s
   } finally {
     clearTimeout(timer);
     signal?.removeEventListener("abort", onAbort);
+    unhandled = vitest.state.getUnhandledErrors() as TestError[];
     await vitest.close();
     process.exitCode = exitCode;
   }
-  // files in name order, so every run lists the tests in the same order
-  const modules = (vitest.state.getTestModules() as TestModule[]).sort((a, b) =>
-    a.moduleId.localeCompare(b.moduleId),
-  );
-  return { modules, stopped, crash };
+  const modules = vitest.state.getTestModules() as TestModule[];
+  return { modules, stopped, crash, unhandled };
 }
 
 /** Runs the hidden suite once. Never throws for a learner's mistake: that is in the result. */
@@ -204,23 +201,41 @@ export async function runSuite(
   } finally {
     rmSync(runDir, { recursive: true, force: true });
   }
-  const map = pathMapper(join(runDir, exercise.slug), options.show(options.learnerDir));
-  const tests = run.modules.flatMap((module) =>
-    [...module.children.allTests()].flatMap((test) => outcomeOf(test, map) ?? []),
-  );
-  const firstError = run.modules.flatMap((module) => module.errors())[0];
-  let problem: SuiteProblem | undefined;
-  // after a stop, the modules' errors are about the stop itself, not the learner's code
-  if (firstError && !run.stopped) problem = problemOf(firstError, map);
-  else if (run.crash) problem = { kind: "load", message: map.rewrite(run.crash) };
-  return {
+  const dir = join(runDir, exercise.slug);
+  const shown = options.show(options.learnerDir);
+  const map = pathMapper(dir, shown);
+  const stopped: RunProblem | undefined =
+    run.stopped === "timeout"
+      ? {
+          kind: "stopped",
+          message: `Stopped after ${Math.round(limitMs / 1000)} s: the tests did not finish.`,
+        }
+      : undefined;
+  const parts = await readModules(run.modules, {
+    dir,
+    files: { ...files, ...exercise.tests },
+    unhandled: run.stopped ? [] : run.unhandled,
+    rewrite: map.rewrite,
+    onFailure: (outcome: LearnOutcome, test) => {
+      const at = map.learnerFrame(test.result().errors?.[0]);
+      if (at) outcome.at = at;
+    },
+    ...(stopped ? { stopped } : {}),
+  });
+  if (run.crash && !run.stopped) parts.problems.push({ kind: "engine", message: map.rewrite(run.crash) });
+  const problem = run.stopped ? undefined : suiteProblem(parts.problems, shown);
+  const report: SuiteResult = {
     engine: "node",
-    status: run.stopped === "timeout" ? "timeout" : problem ? "error" : statusOf(tests),
+    status: "fail",
     durationMs: performance.now() - started,
-    tests,
-    output: problem?.message ?? "",
+    tests: parts.tests,
+    output: problem?.message ?? (run.crash ? map.rewrite(run.crash) : ""),
     limitMs,
+    ...(parts.problems.length > 0 ? { problems: parts.problems } : {}),
+    ...(parts.notRun.length > 0 ? { notRun: parts.notRun } : {}),
     ...(problem ? { problem } : {}),
     ...(run.stopped === "cancelled" ? { cancelled: true } : {}),
   };
+  report.status = runStatus(report);
+  return report;
 }

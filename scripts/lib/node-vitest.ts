@@ -1,14 +1,22 @@
 // Runs many workspaces' hidden suites in one Node vitest run and returns a TestReport per workspace.
+// `readModules` is Node vitest's side of the engines' shared result model: the same outcome mapping
+// (src/lib/engine/outcome.ts), the same problems and not-run tests as the worker engine.
 import { mkdirSync, rmSync, writeFileSync } from "node:fs";
 import { dirname, join, relative, sep } from "node:path";
+import { stripVTControlCharacters } from "node:util";
+import type { TestError } from "vitest";
 import { createVitest } from "vitest/node";
 import type { TestCase, TestModule } from "vitest/node";
+import { errorInWords, findLocation, testOutcome, withHint } from "../../src/lib/engine/outcome";
 import {
-  statusOf,
+  runStatus,
   testNameFromFullName,
+  type RunProblem,
+  type SourceLocation,
   type TestOutcome,
   type TestReport,
 } from "../../src/lib/engine/report";
+import { planTests, type TestPlan } from "../../src/lib/engine/worker/collect";
 import type { Files } from "../../src/lib/exercises/schema";
 
 export interface Workspace {
@@ -29,16 +37,124 @@ export function materialize(root: string, workspaces: Workspace[]) {
   }
 }
 
-/** One vitest test case as a TestOutcome: name, pass/fail, and the first error's message and diff. */
-export function outcomeOf(test: TestCase): TestOutcome {
+/** One vitest test case as a TestOutcome (the shared mapping); undefined when it did not run. */
+export function outcomeOf(test: TestCase): TestOutcome | undefined {
   const result = test.result();
-  const name = testNameFromFullName(test.fullName);
-  if (result.state === "passed") return { name, status: "pass" };
-  const error = result.errors?.[0];
-  const outcome: TestOutcome = { name, status: "fail", message: error?.message ?? `test ${result.state}` };
-  if (error && typeof error.expected === "string") outcome.expected = error.expected;
-  if (error && typeof error.actual === "string") outcome.actual = error.actual;
-  return outcome;
+  return testOutcome(testNameFromFullName(test.fullName), result.state, result.errors);
+}
+
+const toSlashes = (path: string) => path.split(sep).join("/");
+
+/** The hidden suite of a workspace's files: everything under tests/. */
+export const suiteOf = (files: Files): Files =>
+  Object.fromEntries(Object.entries(files).filter(([path]) => path.startsWith("tests/")));
+
+export interface ReadOptions {
+  /** The workspace's folder (where its files were written). */
+  dir: string;
+  /** The workspace's files by relative path (learner's files and the hidden suite). */
+  files: Files;
+  /** Errors vitest saw outside any test, each naming (VITEST_TEST_PATH) the test file it came from. */
+  unhandled?: readonly TestError[];
+  /** The run was stopped: tests that had not finished did not run, and module errors are the stop's. */
+  stopped?: RunProblem;
+  /** Rewrites a message's paths for its reader (default: relative to the workspace's folder). */
+  rewrite?: (text: string) => string;
+  /** Sees each failed test's outcome beside vitest's test case (to add what one reader wants). */
+  onFailure?: (outcome: TestOutcome, test: TestCase) => void;
+}
+
+/** Where an error points in the workspace: its first stack frame in a learner's file, else any. */
+function locationOf(
+  error: TestError,
+  dir: string,
+  files: Files,
+  message: string,
+): SourceLocation | undefined {
+  const paths = Object.keys(files);
+  const learner = paths.filter((path) => !path.startsWith("tests/"));
+  const frames = (error.stacks ?? []).flatMap((frame) => {
+    const file = toSlashes(relative(dir, frame.file));
+    return paths.includes(file) ? [{ file, line: frame.line, column: frame.column }] : [];
+  });
+  return (
+    frames.find((frame) => learner.includes(frame.file)) ?? frames[0] ?? findLocation(message, paths, learner)
+  );
+}
+
+/** The words of a module error: colours stripped, "Transform failed with 1 error:" dropped. */
+const wordsOf = (error: TestError, rewrite: (text: string) => string) =>
+  rewrite(stripVTControlCharacters(errorInWords(error)))
+    .replace(/^Error: /, "")
+    .replace(/^Transform failed with \d+ errors?:\s*/, "")
+    .trim();
+
+/** A workspace's test modules as report parts: tests, tests that did not run, problems, output. */
+export async function readModules(modules: readonly TestModule[], options: ReadOptions) {
+  const { dir, files, stopped } = options;
+  const rewrite =
+    options.rewrite ??
+    ((text: string) => text.replaceAll(`${toSlashes(dir)}/`, "").replaceAll(`${dir}${sep}`, ""));
+  const tests: TestOutcome[] = [];
+  const notRun: string[] = [];
+  const problems: RunProblem[] = [];
+  let output = "";
+  let plan: TestPlan | undefined;
+  const sorted = [...modules].sort((a, b) => a.moduleId.localeCompare(b.moduleId));
+  for (const module of sorted) {
+    const testFile = toSlashes(relative(dir, module.moduleId));
+    const cases = [...module.children.allTests()];
+    for (const test of cases) {
+      const outcome = outcomeOf(test);
+      if (!outcome) {
+        notRun.push(testNameFromFullName(test.fullName));
+        continue;
+      }
+      if (outcome.status === "fail" && outcome.message) {
+        outcome.message = rewrite(stripVTControlCharacters(outcome.message));
+        options.onFailure?.(outcome, test);
+      }
+      tests.push(outcome);
+    }
+    if (stopped) continue; // a stop's errors are about the stop, not the learner's code
+    const errors = module.errors();
+    const [first] = errors;
+    if (!first) continue;
+    output += `${testFile}: ${errors.map((error) => wordsOf(error, rewrite)).join("\n")}\n`;
+    if (cases.length > 0) continue;
+    // The file did not load: none of its tests ran. The plan names them without the learner's code.
+    const message = withHint(wordsOf(first, rewrite));
+    const location = locationOf(first, dir, files, stripVTControlCharacters(first.message ?? ""));
+    problems.push({ kind: "load", testFile, message, ...(location ? { location } : {}) });
+    plan ??= await planTests(suiteOf(files));
+    notRun.push(...(plan[testFile] ?? []));
+  }
+  for (const error of options.unhandled ?? []) {
+    const message = withHint(rewrite(stripVTControlCharacters(errorInWords(error))));
+    const location = locationOf(error, dir, files, "");
+    problems.push({ kind: "unhandled", message, ...(location ? { location } : {}) });
+    output += `Unhandled error (a promise nobody awaited, or a throw from a timer): ${message}\n`;
+  }
+  if (stopped) {
+    problems.push(stopped);
+    // Files that never got as far as collecting their tests: their planned tests did not run either.
+    const collected = new Set(
+      sorted
+        .filter((module) => [...module.children.allTests()].length > 0)
+        .map((module) => toSlashes(relative(dir, module.moduleId))),
+    );
+    plan ??= await planTests(suiteOf(files));
+    for (const [file, names] of Object.entries(plan)) if (!collected.has(file)) notRun.push(...(names ?? []));
+  }
+  return { tests, notRun, problems, output };
+}
+
+/** The unhandled errors that came from one folder's test files (or from none in particular). */
+export function unhandledIn(errors: readonly TestError[], dir: string): TestError[] {
+  return errors.filter((error) => {
+    const path = (error as { VITEST_TEST_PATH?: unknown }).VITEST_TEST_PATH;
+    return typeof path !== "string" || !relative(dir, path).startsWith("..");
+  });
 }
 
 /**
@@ -81,22 +197,33 @@ export async function runWithNodeVitest(
     process.exitCode = exitCode;
   }
   const durationMs = performance.now() - started;
+  const modules = vitest.state.getTestModules() as TestModule[];
+  const unhandled = vitest.state.getUnhandledErrors() as TestError[];
   const reports = new Map<string, TestReport>();
   for (const workspace of workspaces) {
-    reports.set(workspace.id, { engine: "node", status: "error", durationMs, tests: [], output: "" });
-  }
-  for (const module of vitest.state.getTestModules() as TestModule[]) {
-    const id = relative(root, module.moduleId).split(sep)[0] ?? "";
-    const report = reports.get(id);
-    if (!report) continue;
-    const moduleErrors = module.errors().map((error) => error.message);
-    const tests = [...module.children.allTests()].map(outcomeOf);
-    report.tests.push(...tests);
-    if (moduleErrors.length > 0)
-      report.output += `${relative(join(root, id), module.moduleId)}: ${moduleErrors.join("\n")}\n`;
-  }
-  for (const report of reports.values()) {
-    report.status = report.output && report.tests.length === 0 ? "error" : statusOf(report.tests);
+    const dir = join(root, workspace.id);
+    const mine = modules.filter((module) => relative(root, module.moduleId).split(sep)[0] === workspace.id);
+    const parts = await readModules(mine, {
+      dir,
+      files: workspace.files,
+      unhandled: unhandledIn(unhandled, dir),
+    });
+    const report: TestReport = {
+      engine: "node",
+      status: "fail",
+      durationMs,
+      tests: parts.tests,
+      output: parts.output,
+    };
+    if (mine.length === 0) {
+      const message = "The hidden suite has no *.test.ts file.";
+      parts.problems.push({ kind: "engine", message });
+      report.output += `${message}\n`;
+    }
+    if (parts.problems.length > 0) report.problems = parts.problems;
+    if (parts.notRun.length > 0) report.notRun = parts.notRun;
+    report.status = runStatus(report);
+    reports.set(workspace.id, report);
   }
   return reports;
 }

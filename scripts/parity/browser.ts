@@ -9,6 +9,8 @@ import { startHarnessServer, type HarnessServer } from "./server";
 
 export interface Harness {
   run(files: Files, tests: Files, timeoutMs: number): Promise<TestReport>;
+  /** Where the last run's time went, as the engine profiled it (ms by leg and phase). */
+  profile(): Promise<Record<string, number> | undefined>;
   /** Problems found by the timeout and isolation checks (empty when all is well). */
   checkTimeouts(): Promise<string[]>;
   /** Medians of a small suite's run times in ms, over fresh pages: the first run (cold), later ones
@@ -48,6 +50,13 @@ export async function openHarness(): Promise<Harness> {
 
   return {
     run: (files, tests, timeoutMs) => runIn(page, { files, tests }, timeoutMs),
+
+    profile: () =>
+      page.evaluate(
+        () =>
+          (performance.getEntriesByName("pocketflow:run-profile").at(-1) as PerformanceMark | undefined)
+            ?.detail as Record<string, number> | undefined,
+      ),
 
     async checkTimeouts() {
       const problems: string[] = [];

@@ -46,4 +46,26 @@ describe("differences", () => {
     const worker = report("worker", "pass", [{ name: "a", status: "pass" }]);
     expect(differences(node, worker)).toEqual(["“a”: node pass, pass, worker pass"]);
   });
+
+  it("compares the tests that did not run and the problems, by kind and file", () => {
+    const node = {
+      ...report("node", "error", [{ name: "a", status: "pass" as const }]),
+      notRun: ["b"],
+      problems: [{ kind: "load" as const, message: "node's words", testFile: "tests/b.test.ts" }],
+    };
+    const same = {
+      ...node,
+      engine: "worker" as const,
+      problems: [{ kind: "load" as const, message: "other words", testFile: "tests/b.test.ts" }],
+    };
+    expect(differences(node, same)).toEqual([]);
+    const worker = {
+      ...report("worker", "error", [{ name: "a", status: "pass" as const }]),
+      problems: [{ kind: "unhandled" as const, message: "x" }],
+    };
+    expect(differences(node, worker)).toEqual([
+      "problems: node load tests/b.test.ts, worker unhandled",
+      "“b”: node did not run, worker missing",
+    ]);
+  });
 });

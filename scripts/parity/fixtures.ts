@@ -151,6 +151,108 @@ export function fail(message: string): never {
   },
 ];
 
+const usesValue = (body: string) => `import { describe, expect, it } from "vitest";
+import { value } from "../value";
+
+${body}`;
+const valueFile = { "value.ts": "export const value = 1;\n" };
+
+/** Runs whose truth is easy to miss: a second file that does not load, errors outside any test,
+ *  values that are not errors, huge values. Both engines must agree on each test and on the run. */
+export const truthFixtures: Fixture[] = [
+  {
+    id: "engine-second-file-syntax-error",
+    files: {
+      ...valueFile,
+      "shout.ts": "export function shout(text: string) {\n  return text.toUpperCase() +;\n}\n",
+    },
+    tests: {
+      "tests/a-value.test.ts": usesValue('it("reads the value", () => expect(value).toBe(1));\n'),
+      "tests/b-shout.test.ts": `import { describe, expect, it } from "vitest";
+import { shout } from "../shout";
+
+describe("shout", () => {
+  it("shouts", () => expect(shout("a")).toBe("A"));
+  it("keeps empty text empty", () => expect(shout("")).toBe(""));
+});
+`,
+    },
+  },
+  {
+    id: "engine-test-file-throws-on-load",
+    files: valueFile,
+    tests: {
+      "tests/a-value.test.ts": usesValue('it("reads the value", () => expect(value).toBe(1));\n'),
+      "tests/b-broken.test.ts": usesValue(
+        'it("is never collected", () => expect(value).toBe(1));\nthrow new Error("the suite itself is broken");\n',
+      ),
+    },
+  },
+  {
+    id: "engine-stray-errors",
+    files: valueFile,
+    tests: {
+      "tests/stray.test.ts": usesValue(`describe("errors outside any test", () => {
+  it("rejects a promise nobody awaits", async () => {
+    void Promise.reject(new Error("nobody awaited me"));
+    await new Promise((resolve) => setTimeout(resolve, 20));
+  });
+  it("throws from a timer", async () => {
+    setTimeout(() => {
+      throw new Error("thrown from a timer");
+    }, 1);
+    await new Promise((resolve) => setTimeout(resolve, 30));
+  });
+  it("passes", () => expect(value).toBe(1));
+});
+`),
+    },
+  },
+  {
+    id: "engine-thrown-values",
+    files: valueFile,
+    tests: {
+      "tests/thrown.test.ts": usesValue(`describe("throws", () => {
+  it("an object", () => {
+    throw { weird: true };
+  });
+  it("an object with no prototype", () => {
+    throw Object.create(null);
+  });
+  it("a symbol", () => {
+    throw Symbol("odd");
+  });
+  it("a huge string", () => {
+    throw "y".repeat(1_000_000);
+  });
+  it("undefined", () => {
+    throw undefined;
+  });
+  it("calls close() on the worker's scope", () => {
+    (self as unknown as { close(): void }).close();
+  });
+  it("passes", () => expect(value).toBe(1));
+});
+`),
+    },
+  },
+  {
+    id: "engine-huge-values",
+    files: {
+      "value.ts": "export const value = Array.from({ length: 30_000 }, (_, i) => ({ i }));\n",
+    },
+    tests: {
+      "tests/huge.test.ts": usesValue(`it("compares a huge array", () => expect(value).toEqual([]));
+it("compares huge strings", () => {
+  const lines = (from: number) => Array.from({ length: 30_000 }, (_, i) => \`line \${i + from}\`).join("\\n");
+  expect(lines(0)).toBe(lines(1));
+});
+it("passes", () => expect(value).toHaveLength(30_000));
+`),
+    },
+  },
+];
+
 /** Worker only (Node cannot stop a synchronous loop): a run that never ends must time out. */
 export const endlessLoop: Fixture = {
   id: "engine-endless-loop",

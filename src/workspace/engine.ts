@@ -14,8 +14,11 @@ import {
 import type { EngineStatus, WebContainerEngine } from "../lib/engine/webcontainer/engine";
 import { STORAGE_PREFIX } from "./storage-keys";
 
-/** An engine that can start its sandbox ahead of the first run. */
-export type PreparedEngine = TestEngine & { prepare?: () => Promise<void> };
+/** The files and suite the first run will probably judge, so an engine can prepare for them. */
+export type RunHint = { files: Record<string, string>; tests: Record<string, string> };
+
+/** The engine of the page; `prepare` boots the sandbox ahead of the first run when supported. */
+export type PreparedEngine = TestEngine & { prepare?: (hint?: RunHint) => Promise<void> };
 
 /** auto: the worker until the WebContainer is ready, then the WebContainer. */
 export type EngineChoice = "auto" | "worker" | "webcontainer";
@@ -275,7 +278,10 @@ export function loadEngine(): Promise<PreparedEngine> {
 }
 
 /** Loads the engine and boots its sandbox, so the learner's first run does not wait for either. */
-export async function warmEngine(load: () => Promise<PreparedEngine> = loadEngine): Promise<void> {
+export async function warmEngine(
+  load: () => Promise<PreparedEngine> = loadEngine,
+  hint?: RunHint,
+): Promise<void> {
   const ready = await load();
-  await ready.prepare?.();
+  await ready.prepare?.(hint);
 }

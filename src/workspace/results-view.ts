@@ -77,6 +77,16 @@ function testList(label: string, rows: Iterable<TestRow>): HTMLElement {
 
 const plural = (count: number, one: string, many: string) => `${count} ${count === 1 ? one : many}`;
 
+/** A test that did not run: its file did not load, or the run stopped first. */
+const notRunRow = (name: string) =>
+  h(
+    "li",
+    { class: "ws-test ws-notrun" },
+    h("span", { class: "ws-test-status" }, h("span", { "aria-hidden": "true" }, "– "), "Did not run"),
+    " ",
+    h("span", { class: "ws-test-name" }, name),
+  );
+
 const lineCount = (text: string) => {
   const lines = text.split("\n").length;
   return plural(lines, "line", "lines");
@@ -112,20 +122,15 @@ export class ResultsView {
     );
   }
 
-  /** A run started: say so, and mark what is still shown as the previous run's. */
+  /** While a run is in progress, the last run's results stay in view, marked as such. */
   running(): void {
     this.live.dataset.status = "running";
     delete this.live.dataset.run;
     this.live.replaceChildren(h("p", { class: "ws-headline" }, "Running the tests…"));
-    if (this.report.childElementCount > 0) {
-      this.report.dataset.stale = "";
-      this.report.setAttribute("aria-busy", "true");
-      if (!this.report.querySelector(".ws-stale-note")) {
-        this.report.prepend(
-          h("p", { class: "ws-stale-note muted" }, "Below: the results of the previous run."),
-        );
-      }
-    }
+    if (this.report.childElementCount === 0 || this.report.dataset.stale) return;
+    this.report.dataset.stale = "true";
+    this.report.inert = true;
+    this.report.prepend(h("p", { class: "ws-stale-note" }, "The last run’s results, until this run ends:"));
   }
 
   /** Shows a run's results; `extra` is one more sentence for the live region (lesson complete). */
@@ -138,8 +143,6 @@ export class ResultsView {
       h("p", { class: "ws-headline" }, model.headline),
     );
     if (extra) this.live.append(h("p", { class: "ws-extra" }, extra));
-    delete this.report.dataset.stale;
-    this.report.removeAttribute("aria-busy");
     this.render();
   }
 
@@ -167,7 +170,7 @@ export class ResultsView {
       goTo.addEventListener("click", () => this.onGoTo(location));
       parts.push(goTo);
     }
-    parts.push(...this.testParts(model.rows));
+    parts.push(...this.testParts(model.rows, model.notRun));
     if (model.output) {
       const troubled = model.status === "error" || model.status === "timeout";
       parts.push(
@@ -179,13 +182,26 @@ export class ResultsView {
         ),
       );
     }
+    delete this.report.dataset.stale;
+    this.report.inert = false;
     this.report.replaceChildren();
     appendAll(this.report, parts);
   }
 
   /** The failing tests first and the passing ones folded; or, filtered to all, every test in order. */
-  private testParts(rows: TestRow[]): HTMLElement[] {
-    if (rows.length === 0) return [];
+  private testParts(rows: TestRow[], notRun: string[]): HTMLElement[] {
+    // Tests that did not run come right after the failures: they count as not passed.
+    const notRunList = () => {
+      const list = h("ol", { class: "ws-tests", "aria-label": "Tests that did not run" });
+      appendAll(
+        list,
+        (function* () {
+          for (const name of notRun) yield notRunRow(name);
+        })(),
+      );
+      return list;
+    };
+    if (rows.length === 0) return notRun.length > 0 ? [notRunList()] : [];
     let failing = 0;
     for (const row of rows) if (row.status === "fail") failing += 1;
     const passing = rows.length - failing;
@@ -193,6 +209,7 @@ export class ResultsView {
     if (failing > 0 && passing > 0) parts.push(this.filterControl(failing, rows.length));
     if (this.filter === "all" || failing === 0 || passing === 0) {
       const list = testList("Tests", rows);
+      if (notRun.length > 0) return [...parts, list, notRunList()];
       if (failing > 0) return [...parts, list];
       // Everything passed: the list is a count that opens.
       return [
@@ -210,6 +227,7 @@ export class ResultsView {
         rows.filter((row) => row.status === "fail"),
       ),
     );
+    if (notRun.length > 0) parts.push(notRunList());
     parts.push(
       h(
         "details",

@@ -127,4 +127,75 @@ describe("results model", () => {
     );
     expect(resultsModel(report({ status: "timeout" }), []).headline).toMatch(/took too long/);
   });
+
+  it("never reads as 0 failed when a second file did not load: an error naming that file, its tests not run", () => {
+    const model = resultsModel(
+      report({
+        status: "error",
+        tests: [{ name: "a", status: "pass" }],
+        notRun: ["b1", "b2"],
+        problems: [
+          {
+            kind: "load",
+            testFile: "tests/nodes.test.ts",
+            message: "SyntaxError: nodes.ts:10:25: Unexpected token",
+            location: { file: "nodes.ts", line: 10, column: 25 },
+          },
+        ],
+        output: "at pocketflow.ts:1:1\n",
+      }),
+      ["pocketflow.ts", "nodes.ts"],
+    );
+    expect(model.summary).toBe("1 passed, 0 failed, 2 did not run");
+    expect(model.headline).toBe(
+      "Not every test could run: an error in nodes.ts at line 10, column 25 stopped tests/nodes.test.ts from loading, so its tests did not run.",
+    );
+    expect(model.location).toEqual({ file: "nodes.ts", line: 10, column: 25 });
+    expect(model.notRun).toEqual(["b1", "b2"]);
+  });
+
+  it("says an error escaped the tests, in its own words, though every test passed", () => {
+    const model = resultsModel(
+      report({
+        status: "error",
+        tests: [{ name: "a", status: "pass" }],
+        problems: [{ kind: "unhandled", message: "nobody awaited me\nsecond line" }],
+      }),
+      ["pocketflow.ts"],
+    );
+    expect(model.headline).toMatch(
+      /^An error escaped the tests: “nobody awaited me”\. A promise nobody awaited/,
+    );
+    expect(model.summary).toBe("1 passed, 0 failed");
+  });
+
+  it("leads a timeout with the stop's cause, and counts what never ran", () => {
+    const model = resultsModel(
+      report({
+        status: "timeout",
+        tests: [{ name: "a", status: "fail", message: "Stopped" }],
+        notRun: ["b"],
+        problems: [
+          { kind: "stopped", message: "The tests did not finish within 5 s — did a loop never end?" },
+        ],
+        output: "log\nThe tests did not finish within 5 s — did a loop never end?\n",
+      }),
+      ["pocketflow.ts"],
+    );
+    expect(model.headline).toBe("The tests did not finish within 5 s — did a loop never end?");
+    expect(model.summary).toBe("0 passed, 1 failed, 1 did not run");
+  });
+
+  it("names only the line of an error whose column is not known", () => {
+    const model = resultsModel(
+      report({
+        status: "error",
+        problems: [
+          { kind: "load", testFile: "tests/a.test.ts", message: "boom", location: { file: "a.ts", line: 3 } },
+        ],
+      }),
+      ["a.ts"],
+    );
+    expect(model.headline).toBe("The tests could not run: an error in a.ts at line 3.");
+  });
 });

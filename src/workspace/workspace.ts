@@ -6,6 +6,7 @@
 import type { TestReport } from "../lib/engine/report";
 import { CarryControls } from "./carry-controls";
 import { afterPassingTests, BADGE_TEXT } from "./completion";
+import { refusedReport, trustedReport } from "../lib/engine/validate";
 import { h, uniqueId } from "./dom";
 import { CodeEditor } from "./editor";
 import { engineSwitch, loadEngine, warmEngine, type PreparedEngine } from "./engine";
@@ -114,10 +115,11 @@ class Workspace {
     this.hints = new HintsView(data.hints);
     this.hints.show(this.record?.hintsRevealed ?? 0);
     const inEditor = (file: string) => files.some((candidate) => candidate.path === file);
-    this.results = new ResultsView(
-      ({ file, line, column }) => this.editor.goTo(file, line, column),
-      inEditor,
-    );
+    this.results = new ResultsView(({ file, line, column }) => {
+      // Through the file's tab, so the tabs show the file the editor now shows.
+      tabs.querySelector<HTMLElement>(`[role="tab"][data-path="${CSS.escape(file)}"]`)?.click();
+      this.editor.goTo(file, line, column ?? 1);
+    }, inEditor);
     this.types = new TypeScriptSupport(this.editor, data.files, panel);
     this.results.extras.append(this.types.element);
     this.actions = new CodeActions({
@@ -180,7 +182,9 @@ class Workspace {
       }
     });
     // The engine boots on the learner's first touch, so the first run does not wait for it.
-    mount.addEventListener("focusin", () => void warmEngine(this.engine).catch(() => undefined), {
+    // Given the files and suite, it also compiles them and plans the suite ahead of the run.
+    const hint = () => ({ files: { ...this.data.starter, ...this.learnerFiles() }, tests: this.data.tests });
+    mount.addEventListener("focusin", () => void warmEngine(this.engine, hint()).catch(() => undefined), {
       once: true,
     });
     const flush = () => this.saveNow();
@@ -263,7 +267,7 @@ class Workspace {
       const files = this.learnerFiles();
       const report = await this.runSuite({ ...this.data.starter, ...files });
       // The tests' results show at once; the Type check line, and completion, once the check is in.
-      this.results.show(resultsModel(report, this.data.files));
+      this.showResults(report);
       this.trace?.show(report.tests);
       if (this.trace) linkFailuresToTrace(this.results.element, this.trace);
       const types = await typecheck;
@@ -291,12 +295,24 @@ class Workspace {
     );
   }
 
-  /** The engine's report; an engine that cannot load or start becomes an "error" report. */
+  /** Draws the results; if that fails, says so rather than leave "Running the tests…" up. */
+  private showResults(report: TestReport): void {
+    try {
+      this.results.show(resultsModel(report, this.data.files));
+    } catch (error) {
+      const why = error instanceof Error ? error.message : String(error);
+      this.results.show(resultsModel(refusedReport(report.engine, why), this.data.files));
+    }
+  }
+
+  /** The engine's report, checked (the engine runs learner code and is not trusted); an engine
+   *  that cannot load or start becomes an "error" report. */
   private async runSuite(files: Files): Promise<TestReport> {
     try {
       const engine = await this.engine();
       const trace = this.trace !== undefined;
-      return await engine.run(files, this.data.tests, { timeoutMs: this.data.timeoutMs, trace });
+      const report = await engine.run(files, this.data.tests, { timeoutMs: this.data.timeoutMs, trace });
+      return trustedReport(report, engine.name);
     } catch (error) {
       const message = error instanceof Error ? error.message : String(error);
       const output = `The tests could not start: ${message}`;

@@ -1,13 +1,19 @@
 // The offline test engine, page side. Tests run in a Web Worker that lives inside a sandboxed
-// iframe (opaque origin: learner code cannot touch the site's storage or DOM). A run past its time
-// limit is stopped by terminating its worker and reported as a timeout; the next run starts in a
-// pre-booted spare worker, so the page never waits for a stuck one.
-import sandboxScript from "virtual:pocketflow-test-sandbox";
-import type { TestEngine, TestOutcome, TestReport } from "../report";
+// iframe (opaque origin: learner code cannot touch the site's storage or DOM; the iframe's
+// Content-Security-Policy, which its workers inherit, gives learner code no network). A run past
+// its time limit is stopped by terminating its worker and reported as a timeout; the next run
+// starts in a pre-booted spare worker, so the page never waits for a stuck one. Every message from
+// the worker is checked before it changes anything (run-messages.ts, ../validate.ts).
+import sandboxUrl from "virtual:pocketflow-test-sandbox";
+import { capText } from "../outcome";
+import type { TestEngine, TestReport } from "../report";
+import { MalformedReport, REPORT_LIMITS, parseReport, refusedReport } from "../validate";
 import type { GradeRequest } from "./grade";
-import type { ControlReply, ControlRequest, InitMessage, RunMessage } from "./protocol";
-import { SANDBOX_LOADED } from "./protocol";
-import { inSeconds, stoppedReport } from "./timeout-report";
+import type { ControlReply, ControlRequest, InitMessage, WorkerTimings } from "./protocol";
+import { HEARTBEAT_MS, SANDBOX_LOADED } from "./protocol";
+import { RunCache } from "./reuse";
+import { readRunMessage } from "./run-messages";
+import { inSeconds, stoppedReport, type RunSoFar } from "./timeout-report";
 
 export interface WorkerEngineOptions {
   /** Where the hidden iframe is attached: document.body unless given. */
@@ -18,9 +24,17 @@ export interface WorkerEngineOptions {
   loadWorkerSource?: () => Promise<string>;
 }
 
+/** What the first run will probably get: its work before any learner code can be done ahead. */
+export interface RunHint {
+  files: Record<string, string>;
+  tests: Record<string, string>;
+}
+
 export interface WorkerEngine extends TestEngine {
-  /** Starts the sandbox and a spare worker ahead of the first run (for example when an editor shows). */
-  prepare(): Promise<void>;
+  /** Starts the sandbox and a spare worker ahead of the first run (for example when an editor
+   *  shows); with a hint, the spare also compiles the files and plans the suite, which the runs of
+   *  the same files and suite then reuse. */
+  prepare(hint?: RunHint): Promise<void>;
   /** Removes the iframe and every worker in it. */
   dispose(): void;
 }
@@ -49,7 +63,7 @@ async function openSandbox(options: WorkerEngineOptions): Promise<Sandbox> {
   iframe.tabIndex = -1;
   iframe.title = "Test sandbox";
   iframe.hidden = true;
-  iframe.srcdoc = `<!doctype html><meta charset="utf-8"><script>${sandboxScript.replaceAll("</", "<\\/")}</script>`;
+  iframe.src = sandboxUrl;
 
   let onMessage: (event: MessageEvent) => void = () => undefined;
   const loaded = new Promise<void>((resolve) => {
@@ -91,11 +105,31 @@ async function openSandbox(options: WorkerEngineOptions): Promise<Sandbox> {
   }
 }
 
+/** Where the last run's time went, for the workspace benchmark: a User Timing mark whose detail
+ *  has the worker's phases and the legs between page and worker, in ms. */
+export const PROFILE_MARK = "pocketflow:run-profile";
+
+function markProfile(sentAt: number, receivedAt: number, checkMs: number, timings?: WorkerTimings) {
+  if (!timings) return;
+  const { receivedAt: workerGot, sentAt: workerSent, ...phases } = timings;
+  performance.clearMarks(PROFILE_MARK);
+  performance.mark(PROFILE_MARK, {
+    detail: {
+      ...phases,
+      toWorker: workerGot - sentAt,
+      inWorker: workerSent - workerGot,
+      back: receivedAt - workerSent,
+      check: checkMs,
+    },
+  });
+}
+
 export function createWorkerEngine(options: WorkerEngineOptions = {}): WorkerEngine {
   let sandbox: Promise<Sandbox> | undefined;
   let queue: Promise<unknown> = Promise.resolve();
   let nextId = 0;
   const startTimeoutMs = options.startTimeoutMs ?? 10_000;
+  const cache = new RunCache();
 
   const ensureSandbox = () => {
     sandbox ??= openSandbox(options).catch((error: unknown) => {
@@ -119,50 +153,102 @@ export function createWorkerEngine(options: WorkerEngineOptions = {}): WorkerEng
         box = await ensureSandbox();
       }
     } catch (error) {
-      const output = `${error instanceof Error ? error.message : String(error)}\n`;
-      return { engine: "worker", status: "error", durationMs: elapsed(), tests: [], output };
+      const message = error instanceof Error ? error.message : String(error);
+      return {
+        engine: "worker",
+        status: "error",
+        durationMs: elapsed(),
+        tests: [],
+        output: `${message}\n`,
+        problems: [{ kind: "engine", message }],
+      };
     }
     const id = ++nextId;
     const channel = new MessageChannel();
-    const seen = {
-      tests: [] as TestOutcome[],
-      output: "",
-      running: undefined as string | undefined,
-      file: "",
-    };
+    const known = cache.planOf(request);
+    const seen: RunSoFar = { tests: [], output: "", file: "", ...(known ? { plan: known } : {}) };
+    const now = () => performance.timeOrigin + performance.now();
+    let sentAt = 0;
+    let limited = false;
+    let lastAlive = Number.NEGATIVE_INFINITY;
     return new Promise<TestReport>((resolve) => {
       let timer: ReturnType<typeof setTimeout> | undefined;
+      let settled = false;
       const finish = (report: Omit<TestReport, "durationMs">) => {
+        if (settled) return;
+        settled = true;
         clearTimeout(timer);
+        channel.port1.onmessage = null;
         channel.port1.close();
+        send(box, { type: "kill", id });
         resolve({ ...report, durationMs: elapsed() });
       };
       const stop = (reason: "timeout" | "no-start") => {
-        send(box, { type: "kill", id });
-        finish(stoppedReport(reason, reason === "timeout" ? request.timeoutMs : startTimeoutMs, seen));
+        const idle = performance.now() - lastAlive < 3 * HEARTBEAT_MS;
+        const limit = reason === "timeout" ? request.timeoutMs : startTimeoutMs;
+        // A preparation beside this run may have planned the suite meanwhile.
+        const plan = seen.plan ?? cache.planOf(request);
+        finish(stoppedReport(reason, limit, { ...seen, idle, ...(plan ? { plan } : {}) }));
       };
       // The time limit counts from the moment the worker has the suite, not while a spare boots.
       timer = setTimeout(() => stop("no-start"), startTimeoutMs);
-      channel.port1.onmessage = ({ data }: MessageEvent<RunMessage>) => {
-        if (data.type === "started") {
-          clearTimeout(timer);
-          timer = setTimeout(() => stop("timeout"), request.timeoutMs);
-        } else if (data.type === "file") seen.file = data.path;
-        else if (data.type === "test-start") seen.running = data.name;
-        else if (data.type === "test-done") {
-          seen.tests.push(data.outcome);
-          seen.output += data.output;
-          seen.running = undefined;
-        } else if (data.type === "result") finish(data.report);
-        else if (data.type === "failed")
-          finish({
-            engine: "worker",
-            status: "error",
-            tests: [],
-            output: `The test worker could not start: ${data.message}\n`,
-          });
+      channel.port1.onmessage = ({ data }: MessageEvent<unknown>) => {
+        const message = readRunMessage(data);
+        if (!message || settled) return; // what cannot be read changes nothing
+        switch (message.type) {
+          case "started":
+            // Once per run: a second "started" must not restart the clock.
+            if (limited) return;
+            limited = true;
+            clearTimeout(timer);
+            timer = setTimeout(() => stop("timeout"), request.timeoutMs);
+            return;
+          case "alive":
+            lastAlive = performance.now();
+            return;
+          case "prepared":
+            if (message.plan) seen.plan ??= message.plan;
+            cache.remember(request, message);
+            return;
+          case "file":
+          case "test-start":
+            if (message.done) {
+              if (seen.tests.length < REPORT_LIMITS.tests) seen.tests.push(message.done.outcome);
+              seen.output = capText(
+                seen.output + message.done.output,
+                Number.POSITIVE_INFINITY,
+                REPORT_LIMITS.outputChars,
+              );
+            }
+            if (message.type === "file") seen.file = message.path;
+            // Between files nothing is running; a test start names the one that is.
+            seen.running = message.type === "test-start" ? message.name : undefined;
+            return;
+          case "result":
+            try {
+              const receivedAt = now();
+              const report = parseReport(message.report, "worker");
+              markProfile(sentAt, receivedAt, now() - receivedAt, message.timings);
+              finish(report);
+            } catch (error) {
+              if (!(error instanceof MalformedReport)) throw error;
+              finish(refusedReport("worker", error.message));
+            }
+            return;
+          case "failed": {
+            const text = `The test worker could not start: ${message.message}`;
+            finish({
+              engine: "worker",
+              status: "error",
+              tests: [],
+              output: `${text}\n`,
+              problems: [{ kind: "engine", message: text }],
+            });
+          }
+        }
       };
-      send(box, { type: "run", id, request }, [channel.port2]);
+      sentAt = now();
+      send(box, { type: "run", id, request: cache.requestFor(request) }, [channel.port2]);
     });
   }
 
@@ -174,8 +260,18 @@ export function createWorkerEngine(options: WorkerEngineOptions = {}): WorkerEng
       queue = result.catch(() => undefined);
       return result;
     },
-    async prepare() {
-      await ensureSandbox();
+    async prepare(hint) {
+      const box = await ensureSandbox();
+      if (!hint || cache.planOf({ ...hint, timeoutMs: 0 })) return;
+      // In the background: a run that comes first simply does this work itself.
+      const channel = new MessageChannel();
+      const request = cache.requestFor({ ...hint, timeoutMs: 0 });
+      channel.port1.onmessage = ({ data }: MessageEvent<unknown>) => {
+        const message = readRunMessage(data);
+        if (message?.type === "prepared") cache.remember(request, message);
+        channel.port1.close();
+      };
+      send(box, { type: "prepare", request }, [channel.port2]);
     },
     dispose() {
       void sandbox?.then(

@@ -1,11 +1,11 @@
 // The only packages exercise code may import in the worker: `vitest` (built from vitest's own
 // packages) and `yaml`. Module objects look like ES module namespaces to sucrase's interop.
-import * as runner from "@vitest/runner";
 import { chai } from "@vitest/expect";
 import * as spy from "@vitest/spy";
 import * as yaml from "yaml";
 import { globalExpect } from "./expect";
 import type { PackageTable } from "./modules";
+import { RUNNER_API } from "./runner-api";
 
 /** `expectTypeOf(x).parameter(0).toEqualTypeOf<T>()`: types are checked by tsc, so at run time
  *  every step of the chain is accepted and does nothing, as in vitest. */
@@ -58,18 +58,7 @@ function vitestModule(): object {
   const expectTypeOf = () => typeAssertionChain();
   return {
     __esModule: true,
-    describe: runner.describe,
-    suite: runner.suite,
-    it: runner.it,
-    test: runner.test,
-    beforeAll: runner.beforeAll,
-    afterAll: runner.afterAll,
-    beforeEach: runner.beforeEach,
-    afterEach: runner.afterEach,
-    aroundAll: runner.aroundAll,
-    aroundEach: runner.aroundEach,
-    onTestFailed: runner.onTestFailed,
-    onTestFinished: runner.onTestFinished,
+    ...RUNNER_API,
     expect: globalExpect,
     assert: chai.assert,
     chai,

@@ -3,39 +3,28 @@
 // as vitest's default `clearMocks: true` does, check expect.assertions).
 import type { ExpectStatic } from "@vitest/expect";
 import { setState } from "@vitest/expect";
-import type { File, Task, Test, TestContext, VitestRunner, VitestRunnerConfig } from "@vitest/runner";
+import {
+  getFn,
+  type File,
+  type Test,
+  type TestContext,
+  type VitestRunner,
+  type VitestRunnerConfig,
+} from "@vitest/runner";
 import { clearAllMocks } from "@vitest/spy";
-import { testNameFromFullName, type TestOutcome } from "../report";
+import { testOutcome } from "../outcome";
+import type { TestOutcome } from "../report";
+import { boundLargeValues } from "./bounded-values";
+import { namesOf, runnerConfig } from "./collect";
 import { checkAssertionCounts, createExpect, freshAssertionState, globalExpect } from "./expect";
-
-/** Vitest's defaults for what the runner reads, with the run's time limit per test. */
-export function runnerConfig(testTimeout: number): VitestRunnerConfig {
-  return {
-    root: "/",
-    setupFiles: [],
-    name: undefined,
-    passWithNoTests: false,
-    testNamePattern: undefined,
-    allowOnly: true,
-    sequence: { shuffle: false, concurrent: false, seed: 0, hooks: "stack", setupFiles: "parallel" },
-    chaiConfig: undefined,
-    maxConcurrency: 5,
-    testTimeout,
-    hookTimeout: 10_000,
-    retry: 0,
-    includeTaskLocation: false,
-    diffOptions: undefined,
-    tags: [],
-    tagsFilter: undefined,
-    strictTags: false,
-  };
-}
 
 export interface RunnerEvents {
   /** Test files are given as `/tests/x.test.ts` (root "/"), so reports name `tests/x.test.ts`. */
   importTest(path: string): Promise<unknown>;
   testStarted?(name: string): void;
-  testFinished?(outcome: TestOutcome): void;
+  testFinished?(outcome: TestOutcome | undefined, name: string): void;
+  /** How long collecting (importing the test file) and running its tests took, in ms. */
+  phase?(name: "collect" | "run", ms: number): void;
 }
 
 export class WorkerRunner implements VitestRunner {
@@ -55,8 +44,35 @@ export class WorkerRunner implements VitestRunner {
     return this.events.importTest(filepath.replace(/^\//, ""));
   }
 
+  private phaseStarted = 0;
+  private readonly workerCleanups: (() => unknown)[] = [];
+
+  /** @vitest/runner hands over the cleanup of its fixture bookkeeping, which vitest runs when a
+   *  worker ends; until then every test ever defined is visited again at the end of each file. */
+  onCleanupWorkerContext(cleanup: () => unknown) {
+    this.workerCleanups.push(cleanup);
+  }
+
+  /** Runs that cleanup now: a test file's fixtures are done once its tests are. */
+  async cleanUpFixtures() {
+    for (const cleanup of this.workerCleanups) await cleanup();
+  }
+
+  onBeforeCollect() {
+    this.phaseStarted = performance.now();
+  }
+
   onCollected(files: File[]) {
     this.names = new Map(files.flatMap((file) => [...namesOf(file)]));
+    this.events.phase?.("collect", performance.now() - this.phaseStarted);
+  }
+
+  onBeforeRunFiles() {
+    this.phaseStarted = performance.now();
+  }
+
+  onAfterRunFiles() {
+    this.events.phase?.("run", performance.now() - this.phaseStarted);
   }
 
   nameOf(test: Test): string {
@@ -74,12 +90,23 @@ export class WorkerRunner implements VitestRunner {
     if (local) setState(freshAssertionState(), local);
   }
 
+  /** Runs the test's body as the runner would, but prints a huge expected or actual value of a
+   *  failure in bounded form first: vitest would format and diff all of it. */
+  async runTask(test: Test) {
+    try {
+      await getFn(test)();
+    } catch (error) {
+      throw boundLargeValues(error);
+    }
+  }
+
   onAfterTryTask(test: Test) {
     checkAssertionCounts(this.localExpects.get(test) ?? globalExpect);
   }
 
   onAfterRunTask(test: Test) {
-    this.events.testFinished?.(outcomeOf(test, this.nameOf(test)));
+    const name = this.nameOf(test);
+    this.events.testFinished?.(outcomeOf(test, name), name);
   }
 
   /** `it("…", ({ expect }) => …)` gets its own expect, bound to its test (for concurrent tests). */
@@ -97,33 +124,7 @@ export class WorkerRunner implements VitestRunner {
   }
 }
 
-/** Each test's name down the file's task tree: the full name built as Node vitest builds
- *  TestCase.fullName, then turned into a test name the same way, so both engines name every test alike. */
-export function namesOf(file: File): Map<Test, string> {
-  const names = new Map<Test, string>();
-  const walk = (tasks: Task[], parents: string[]) => {
-    for (const task of tasks) {
-      if (task.type === "test") names.set(task, testNameFromFullName([...parents, task.name].join(" > ")));
-      else if (task.type === "suite") walk(task.tasks, [...parents, task.name]);
-    }
-  };
-  walk(file.tasks, []);
-  return names;
-}
-
-const STATE_WORDS: Record<string, string> = { fail: "failed", skip: "skipped", todo: "skipped" };
-
-export function outcomeOf(test: Test, name: string): TestOutcome {
-  const result = test.result;
-  if (result?.state === "pass") return { name, status: "pass" };
-  const state = result?.state ?? test.mode;
-  const error = result?.errors?.[0];
-  const outcome: TestOutcome = {
-    name,
-    status: "fail",
-    message: error?.message ?? `test ${STATE_WORDS[state] ?? "pending"}`,
-  };
-  if (typeof error?.expected === "string") outcome.expected = error.expected;
-  if (typeof error?.actual === "string") outcome.actual = error.actual;
-  return outcome;
+/** The test's outcome by the engines' shared mapping; undefined when it did not run. */
+export function outcomeOf(test: Test, name: string): TestOutcome | undefined {
+  return testOutcome(name, test.result?.state ?? test.mode, test.result?.errors);
 }

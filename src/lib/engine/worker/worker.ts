@@ -1,8 +1,11 @@
 // Entry of the test worker bundle. A worker serves exactly one run and is then thrown away, so no
 // state of one learner run (globals, pending timers, patched prototypes) leaks into the next.
+import { errorInWords } from "../outcome";
 import type { TestReport } from "../report";
-import { grade } from "./grade";
-import type { RunMessage, WorkerRunMessage, WorkerSignal } from "./protocol";
+import { grade, prepareRun, type GradeRequest, type Prepared } from "./grade";
+import { guardRealm } from "./guard";
+import { WARM_UP_ROUNDS } from "./warm-up";
+import { HEARTBEAT_MS, type RunMessage, type WorkerRunMessage, type WorkerSignal } from "./protocol";
 
 interface WorkerScope {
   onmessage: ((event: MessageEvent<WorkerRunMessage>) => void) | null;
@@ -12,6 +15,10 @@ interface WorkerScope {
 }
 
 const scope = globalThis as unknown as WorkerScope;
+// Taken now, before any learner code can exist in this worker: the run's messages go out through
+// these, whatever the learner's code later does to MessagePort, JSON or the timers.
+const guard = guardRealm(globalThis);
+const { setInterval, clearInterval } = globalThis;
 
 function subscribeUnhandled(listener: (error: unknown) => void) {
   const onRejection = (event: Event) => {
@@ -30,48 +37,102 @@ function subscribeUnhandled(listener: (error: unknown) => void) {
   };
 }
 
-scope.onmessage = async (event) => {
-  const [port] = event.ports;
-  if (event.data?.type !== "run" || !port) return;
+const now = () => performance.timeOrigin + performance.now();
+
+/** A run: the worker's one and only; afterwards the page has it terminated. */
+async function run(request: GradeRequest, port: MessagePort) {
   scope.onmessage = null;
-  const send = (message: RunMessage) => port.postMessage(message);
+  const receivedAt = now();
+  const send = (message: RunMessage) => guard.post(port, message);
   send({ type: "started" });
+  // While the worker's event loop is free it says so; a loop that never ends silences it.
+  const heartbeat = setInterval(() => send({ type: "alive" }), HEARTBEAT_MS);
   let report: TestReport;
+  const timings = { prepare: 0, transform: 0, collect: 0, run: 0 };
   try {
-    report = await grade(event.data.request, { onEvent: send, subscribeUnhandled });
+    report = await grade(request, {
+      onEvent: send,
+      subscribeUnhandled,
+      checkIntegrity: guard.checkIntegrity,
+      timings,
+    });
   } catch (error) {
-    const message = error instanceof Error ? (error.stack ?? error.message) : String(error);
+    const message = `The test engine failed: ${errorInWords(error)}`;
     report = {
       engine: "worker",
       status: "error",
       durationMs: 0,
       tests: [],
-      output: `The test engine failed: ${message}\n`,
+      output: `${message}\n`,
+      problems: [{ kind: "engine", message }],
     };
   }
-  send({ type: "result", report });
-  scope.postMessage({ type: "finished" });
-};
+  clearInterval(heartbeat);
+  // One string: the page checks its length before it parses anything.
+  const text = guard.stringify(report);
+  send({ type: "result", report: text, timings: { ...timings, receivedAt, sentAt: now() } });
+}
 
-// While the worker waits as a spare, grade a tiny suite once: the JIT then has sucrase, the runner
-// and the matchers warm, and the learner's run does not pay for that.
-const warmUp = {
-  files: { "warm.ts": "export class Box<T> { constructor(readonly value: T) {} }\n" },
-  tests: {
-    "tests/warm.test.ts": [
-      'import { describe, expect, it, vi } from "vitest";',
-      'import { Box } from "../warm";',
-      'describe("warm-up", () => {',
-      '  it("runs", async () => {',
-      "    const spy = vi.fn((n: number) => n + 1);",
-      "    expect(spy(1)).toBe(2);",
-      "    expect(new Box([1, { a: 2 }]).value).toEqual([1, { a: 2 }]);",
-      "    await expect(Promise.resolve(3)).resolves.toBe(3);",
-      '    expect(() => { throw new Error("x"); }).toThrow("x");',
-      "  });",
-      "});",
-    ].join("\n"),
-  },
-  timeoutMs: 5000,
+/** What this worker prepared ahead of its run, for the run to take (if its files are the same). */
+let preparedHere: { request: GradeRequest; prepared: Prepared } | undefined;
+
+/** Compiles and plans a suite ahead of its run: no learner code runs, so the worker stays fresh. */
+async function prepareOnly(request: GradeRequest, port: MessagePort) {
+  try {
+    const prepared = await prepareRun(request);
+    preparedHere = { request, prepared };
+    guard.post(port, { type: "prepared", ...prepared } satisfies RunMessage);
+  } finally {
+    port.close();
+  }
+}
+
+/** The request, with what this worker prepared for the same files and suite. */
+function withPreparedHere(request: GradeRequest): GradeRequest {
+  if (!preparedHere) return request;
+  const { request: earlier, prepared } = preparedHere;
+  const compiled: Record<string, string> = { ...request.compiled };
+  const sources: Record<string, string> = { ...request.files, ...request.tests };
+  const before: Record<string, string | undefined> = { ...earlier.files, ...earlier.tests };
+  for (const [path, code] of Object.entries({ ...earlier.compiled, ...prepared.compiled })) {
+    if (sources[path] !== undefined && sources[path] === before[path]) compiled[path] ??= code;
+  }
+  const sameSuite =
+    Object.keys(request.tests).length === Object.keys(earlier.tests).length &&
+    Object.entries(request.tests).every(([path, source]) => earlier.tests[path] === source);
+  return {
+    ...request,
+    compiled,
+    ...(sameSuite && !request.plan && prepared.plan ? { plan: prepared.plan } : {}),
+  };
+}
+
+// A new worker warms up (warm-up.ts): a quick round before it says it is ready, and the others once
+// it has waited a while with nothing to do (a learner who presses Run at once should not wait for a
+// round). A run or a preparation that comes during a round waits for that round only, and ends
+// the warm-up.
+const IDLE_BEFORE_WARMING_MS = 300;
+let warming: Promise<unknown> = Promise.resolve();
+let asked = false;
+const [quickRound, ...laterRounds] = WARM_UP_ROUNDS;
+warming = (quickRound ? grade(quickRound, {}) : Promise.resolve()).catch(() => undefined);
+void warming.then(() => {
+  scope.postMessage({ type: "booted" });
+  setTimeout(async () => {
+    for (const request of laterRounds) {
+      if (asked) break;
+      warming = grade(request, {}).catch(() => undefined);
+      await warming;
+    }
+  }, IDLE_BEFORE_WARMING_MS);
+});
+
+scope.onmessage = async (event) => {
+  const [port] = event.ports;
+  const message = event.data;
+  if (!port || (message?.type !== "run" && message?.type !== "prepare")) return;
+  asked = true;
+  await warming;
+  if (message.type === "run") await run(withPreparedHere(message.request), port);
+  else await prepareOnly(message.request, port);
 };
-void grade(warmUp, {}).finally(() => scope.postMessage({ type: "booted" }));
