@@ -104,7 +104,7 @@ for (const exercise of exercises) {
   console.log(
     `${exercise.slug.padEnd(28)} starter: ${summarize(starter).padEnd(22)} solution: ` +
       `${summarize(solution).padEnd(22)} catalog: ` +
-      (variants.length > 0 ? `${judged.length} of ${variants.length} judged right` : "no variants yet"),
+      `${judged.length} of ${variants.length} judged right`,
   );
   if (starter.tests.length === 0)
     problems.push(`${exercise.slug}: the suite did not run on the starter\n${starter.output}`);
@@ -113,10 +113,9 @@ for (const exercise of exercises) {
   if (solution.status !== "pass") {
     problems.push(`${exercise.slug}: the solution does not pass\n${solution.output}${failures(solution)}`);
   }
-  // Parts 1 and 2 must have their variants; a later exercise joins once it has any.
-  const required = variants.length > 0 || Number(exercise.slug.slice(0, 2)) <= 17;
+  // Every exercise has its variants: at least two of each kind.
   for (const kind of ["correct", "mistake"] as const) {
-    if (required && variants.filter((variant) => variant.kind === kind).length < 2)
+    if (variants.filter((variant) => variant.kind === kind).length < 2)
       problems.push(`${exercise.slug}: the catalog needs at least two ${kind} variants`);
   }
 }

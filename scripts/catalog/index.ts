@@ -2,6 +2,7 @@
 import { coreStages } from "./core-stages";
 import { part1 } from "./part1";
 import { part2 } from "./part2";
+import { part3 } from "./part3";
 import type { Variant } from "./variant";
 
-export const catalog: Record<string, Variant[]> = { ...part1, ...coreStages, ...part2 };
+export const catalog: Record<string, Variant[]> = { ...part1, ...coreStages, ...part2, ...part3 };

@@ -208,6 +208,17 @@ describe("toMermaid", () => {
     ]);
   });
 
+  it("draws two nodes of the same class as two boxes", () => {
+    const first = new SearchWeb();
+    first.on("decide", new SearchWeb());
+    const mermaid = readMermaid(toMermaid(new Flow(first)));
+    expect(mermaid.labels, "one box per node, not one per class: give each node its own id").toEqual([
+      "SearchWeb",
+      "SearchWeb",
+    ]);
+    expect(mermaid.arrows).toEqual(["SearchWeb -decide-> SearchWeb"]);
+  });
+
   it('leaves a "default" arrow unlabelled', () => {
     const first = new Decide();
     first.next(new Answer());

@@ -150,6 +150,10 @@ describe("stopping a stream", () => {
     expect(action).toBe("stopped");
     expect(llm, "a stop is not a failure: no retry").toHaveBeenCalledTimes(1);
     expect(streams[0]?.state.closed, "the stream is closed, so the request ends").toBe(true);
+    expect(
+      streams[0]?.state.yielded,
+      "reading stops at the stop: the rest of the answer is never asked for, only hidden",
+    ).toBeLessThan(ANSWER.length);
   });
 
   it("does not call the model at all when stopped before it starts", async () => {

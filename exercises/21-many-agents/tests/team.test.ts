@@ -153,6 +153,22 @@ describe("limits", () => {
     expect(action).toBe("done");
   });
 
+  it("lets the draft through without a review when the budget is spent before it", async () => {
+    const { ask, log } = team(alwaysRevise);
+    const budget = new Budget(4); // 3 research calls and the draft: nothing is left for the review
+    const shared = newStore();
+    const action = await buildTeam({ ask, budget }).run(shared);
+    expect(log, "no call past the budget, and no refused call that ends the run").toEqual([
+      "researcher",
+      "researcher",
+      "researcher",
+      "writer",
+    ]);
+    expect(shared.verdicts.at(-1)).toMatchObject({ verdict: "approve", forced: true });
+    expect(shared.final).toBe("draft 1");
+    expect(action).toBe("done");
+  });
+
   it("does not send a draft back when the budget cannot pay for the revision and its review", async () => {
     const budget = new Budget(10);
     budget.used = 9; // one call left: enough to review, not to revise

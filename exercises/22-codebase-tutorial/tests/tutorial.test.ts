@@ -72,16 +72,24 @@ describe("parseAbstractions", () => {
 
   it('accepts files written as "1 # src/flow.ts", and lists each file once, in order', () => {
     expect(parseAbstractions(ABSTRACTIONS, FILES.length)[1]?.files).toEqual([0, 1]);
+    const twice = yaml('- name: Node\n  description: d\n  files: [2, "0 # src/node.ts", 2]');
+    expect(parseAbstractions(twice, FILES.length)[0]?.files, "file 2 named twice").toEqual([0, 2]);
   });
 
-  it("throws on a reply that is not a list, lacks a name, or names a file that does not exist", () => {
+  it("throws on a reply that is not a non-empty list, lacks a name or a description, or names a file that does not exist", () => {
     expect(() => parseAbstractions(ABSTRACTIONS, FILES.length), "a good reply must not throw").not.toThrow();
     expect(() => parseAbstractions(yaml("name: Node"), 4), "not a list").toThrow();
+    expect(() => parseAbstractions(yaml("[]"), 4), "an empty list: no chapter to write").toThrow();
     expect(() => parseAbstractions(yaml("- description: no name\n  files: [0]"), 4), "no name").toThrow();
+    expect(() => parseAbstractions(yaml("- name: Node\n  files: [0]"), 4), "no description").toThrow();
     expect(
       () => parseAbstractions(yaml("- name: Node\n  description: d\n  files: [7]"), 4),
       "file 7 of 4",
     ).toThrow(/7/);
+    expect(
+      () => parseAbstractions(yaml("- name: Node\n  description: d\n  files: [-1]"), 4),
+      "file -1",
+    ).toThrow(/-1/);
   });
 });
 

@@ -13,15 +13,16 @@ const gradeModule = fileURLToPath(new URL("../engine/worker/grade.ts", import.me
 /** Grades each request in turn, in one child process (one start-up for all of them). */
 function gradeInChild(requests: GradeRequest[]): TestReport[] {
   const script =
-    `import { grade } from ${JSON.stringify(gradeModule)};\n` +
+    `import { readFileSync } from "node:fs";\nimport { grade } from ${JSON.stringify(gradeModule)};\n` +
     "(async () => {\n" +
     "  const reports = [];\n" +
-    "  for (const request of JSON.parse(process.env.GRADE_REQUESTS)) reports.push(await grade(request));\n" +
+    '  for (const request of JSON.parse(readFileSync(0, "utf8"))) reports.push(await grade(request));\n' +
     "  process.stdout.write(JSON.stringify(reports));\n" +
     "})();";
   const stdout = execFileSync(tsx, ["--eval", script], {
     encoding: "utf8",
-    env: { ...process.env, GRADE_REQUESTS: JSON.stringify(requests) },
+    // On stdin, not in an environment variable: Linux caps one of those at 128 KiB (E2BIG).
+    input: JSON.stringify(requests),
     maxBuffer: 64 * 1024 * 1024,
   });
   return JSON.parse(stdout) as TestReport[];
