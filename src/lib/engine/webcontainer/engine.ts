@@ -203,8 +203,10 @@ export function createWebContainerEngine(options: WebContainerEngineOptions): We
       throw new SandboxFailure(error instanceof Error ? error.message : String(error));
     });
     const began = performance.now();
-    await (folder ??= new ExerciseFolder(sandbox)).sync({ ...files, ...tests });
-    return runVitest(sandbox, { timeoutMs, vitestStartMs: limits.vitestStartMs, began }, emit);
+    const workspace = { ...files, ...tests };
+    await (folder ??= new ExerciseFolder(sandbox)).sync(workspace);
+    const paths = Object.keys(workspace);
+    return runVitest(sandbox, { timeoutMs, vitestStartMs: limits.vitestStartMs, began, paths }, emit);
   }
 
   return {

@@ -51,6 +51,24 @@ describe("a run's reports as a TestReport", () => {
     );
   });
 
+  it("makes a file that did not load a load problem naming it and where the error is", () => {
+    const report = reportFromVitestRun(
+      readJsonReport(fixture("engine-syntax-error.report.json")),
+      readDetails(fixture("engine-syntax-error.details.json")),
+      ROOT,
+      1,
+      ["pocketflow.ts", "tests/load.test.ts"],
+    );
+    expect(report.problems).toEqual([
+      {
+        kind: "load",
+        testFile: "tests/load.test.ts",
+        message: 'pocketflow.ts:1:29: ERROR: Unexpected ";"',
+        location: { file: "pocketflow.ts", line: 1, column: 29 },
+      },
+    ]);
+  });
+
   it("reads the file error from the JSON report alone when the details are missing", () => {
     expect(read("engine-syntax-error", false).output).toContain("tests/load.test.ts: Transform failed");
   });
@@ -59,6 +77,7 @@ describe("a run's reports as a TestReport", () => {
     const report = reportFromVitestRun({ testResults: [] }, undefined, ROOT, 1);
     expect(report.status).toBe("error");
     expect(report.output).toContain("no *.test.ts file");
+    expect(report.problems?.[0]?.kind).toBe("engine");
   });
 
   it("adds the console output and errors nobody awaited", () => {
@@ -74,9 +93,29 @@ describe("a run's reports as a TestReport", () => {
       1,
     );
     expect(report.output.startsWith("hello from calc.ts\n")).toBe(true);
-    expect(report.output).toContain(
-      "Unhandled error (a promise nobody awaited?): TypeError: x is not a function",
-    );
+    expect(report.output).toContain("Unhandled error (a promise nobody awaited, or a throw from a timer)");
+    expect(report.problems).toContainEqual({ kind: "unhandled", message: "TypeError: x is not a function" });
+  });
+
+  it("fails a run whose tests all passed when an error escaped them, as vitest does", () => {
+    const passing = {
+      testResults: [
+        {
+          name: `${ROOT}/tests/a.test.ts`,
+          message: "",
+          assertionResults: [{ ancestorTitles: [], title: "t", status: "passed", failureMessages: [] }],
+        },
+      ],
+    };
+    const details = {
+      version: 1 as const,
+      tests: [],
+      moduleErrors: [],
+      unhandledErrors: [{ name: "Error", message: "late boom" }],
+      console: "",
+    };
+    expect(reportFromVitestRun(passing, undefined, ROOT, 1).status).toBe("pass");
+    expect(reportFromVitestRun(passing, details, ROOT, 1).status).toBe("error");
   });
 });
 
@@ -95,13 +134,19 @@ describe("the outcome of one test", () => {
   });
   it("falls back to the JSON report's stack, without the error's name and frames", () => {
     const stack = `AssertionError: expected 1 to be 2\n    at ${ROOT}/tests/a.test.ts:3:5`;
-    expect(outcomeFromVitestJson({ ...failed, failureMessages: [stack] }, undefined, relative).message).toBe(
+    expect(outcomeFromVitestJson({ ...failed, failureMessages: [stack] }, undefined, relative)?.message).toBe(
       "expected 1 to be 2",
     );
   });
-  it("says a test that did not run was pending", () => {
+  it("has no outcome for a test that never finished: it did not run", () => {
     const pending = { ancestorTitles: [], title: "t", status: "pending", failureMessages: [] };
-    expect(outcomeFromVitestJson(pending, undefined, relative).message).toBe("test pending");
+    expect(outcomeFromVitestJson(pending, undefined, relative)).toBeUndefined();
+  });
+  it("words a thrown value that is not an Error as the other engines do", () => {
+    const errors = [{ name: "", message: "The code threw a value that is not an Error: { weird: true }" }];
+    expect(outcomeFromVitestJson({ ...failed, failureMessages: [] }, errors, relative)?.message).toBe(
+      "The code threw a value that is not an Error: { weird: true }",
+    );
   });
 });
 

@@ -2,7 +2,14 @@
 // details (project/pocketflow-reporter.js) — into the TestReport every engine returns, with the same
 // test names and statuses as the offline engine and Node vitest. The sandbox runs learner code, so
 // both files are checked before anything is read from them.
-import { statusOf, testNameFromFullName, type TestOutcome, type TestReport } from "../report";
+import { errorInWords, findLocation, testOutcome, withHint } from "../outcome";
+import {
+  runStatus,
+  testNameFromFullName,
+  type RunProblem,
+  type TestOutcome,
+  type TestReport,
+} from "../report";
 
 /** The part of vitest's JSON reporter output read here. */
 export interface VitestJsonReport {
@@ -114,48 +121,51 @@ export function messageFromStack(stack: string): string {
   return head.replace(/^(?:[A-Z][\w$]*)?Error: /, "");
 }
 
-const STATE_WORDS: Record<string, string> = { failed: "failed", skipped: "skipped", todo: "skipped" };
+/** The JSON reporter's states in the shared mapping's words; `pending` (never finished) did not run. */
+const JSON_STATES: Record<string, string | undefined> = {
+  passed: "passed",
+  failed: "failed",
+  skipped: "skipped",
+  todo: "todo",
+};
 
 /**
- * One test of the JSON report as a TestOutcome: the course's vitest-result → outcome mapping for
- * the WebContainer (Node vitest's is `outcomeOf` in scripts/lib/node-vitest.ts, the offline
- * engine's `outcomeOf` in worker/runner.ts): pass or fail, the first error's message, and its
- * expected and actual values when vitest printed them.
+ * One test of the JSON report as a TestOutcome, by the course's shared mapping (../outcome.ts):
+ * the reporter's error (message, expected, actual) when it wrote one, else the message in the JSON
+ * report's stack. Undefined when the test never finished (it did not run).
  */
 export function outcomeFromVitestJson(
   assertion: VitestJsonReport["testResults"][number]["assertionResults"][number],
   errors: ErrorDetails[] | undefined,
   relative: (text: string) => string,
-): TestOutcome {
+): TestOutcome | undefined {
   const name = testNameFromFullName([...assertion.ancestorTitles, assertion.title].join(" > "));
-  if (assertion.status === "passed") return { name, status: "pass" };
-  const error = errors?.[0];
   const stack = assertion.failureMessages[0];
-  const message =
-    error?.message ??
-    (stack === undefined ? undefined : messageFromStack(stack)) ??
-    `test ${STATE_WORDS[assertion.status] ?? "pending"}`;
-  const outcome: TestOutcome = { name, status: "fail", message: relative(message) };
-  if (error?.expected !== undefined) outcome.expected = stripAnsi(error.expected);
-  if (error?.actual !== undefined) outcome.actual = stripAnsi(error.actual);
+  const fromStack = stack === undefined ? undefined : [{ message: messageFromStack(stack) }];
+  const outcome = testOutcome(name, JSON_STATES[assertion.status], errors ?? fromStack);
+  if (outcome?.message !== undefined) outcome.message = relative(outcome.message);
+  if (outcome?.expected !== undefined) outcome.expected = stripAnsi(outcome.expected);
+  if (outcome?.actual !== undefined) outcome.actual = stripAnsi(outcome.actual);
   return outcome;
 }
 
-const describeError = ({ name, message }: ErrorDetails) =>
-  name && name !== "Error" ? `${name}: ${message}` : message;
-
 /**
- * The whole run as a TestReport. `details` may be missing (the course reporter did not get to write
- * it); the JSON report alone still gives every test's name, status and message.
+ * The whole run as a TestReport, with the problems and not-run tests every engine reports: a file
+ * that did not load is a `load` problem naming it (and where the error points), an error nobody
+ * caught an `unhandled` one, so neither can read as "0 failed". `details` may be missing (the
+ * course reporter did not get to write it); the JSON report alone still gives every test's name,
+ * status and message. `paths` are the workspace's files, to find a location in a message.
  */
 export function reportFromVitestRun(
   json: VitestJsonReport,
   details: RunDetails | undefined,
   exerciseRoot: string,
   durationMs: number,
+  paths: readonly string[] = [],
 ): TestReport {
   const relative = relativeTo(exerciseRoot);
-  const fileOf = (path: string) => relative(path);
+  const learnerFiles = paths.filter((path) => !path.startsWith("tests/"));
+  const locate = (message: string) => findLocation(message, paths, learnerFiles);
   // Errors of failed tests by file and full name; a name used twice in a file is taken in order.
   const errorsByTest = new Map<string, ErrorDetails[][]>();
   for (const test of details?.tests ?? []) {
@@ -163,37 +173,47 @@ export function reportFromVitestRun(
     errorsByTest.set(key, [...(errorsByTest.get(key) ?? []), test.errors]);
   }
 
-  // File order and grouping as in the offline engine: a learner's syntax error stops every file
-  // with the same words, said once.
-  const files = [...json.testResults].sort((a, b) => (fileOf(a.name) < fileOf(b.name) ? -1 : 1));
+  // File order as in the offline engine; a learner's syntax error that stops every file is said in
+  // the output once, with the files it stopped.
+  const files = [...json.testResults].sort((a, b) => (relative(a.name) < relative(b.name) ? -1 : 1));
   const tests: TestOutcome[] = [];
+  const notRun: string[] = [];
+  const problems: RunProblem[] = [];
   const fileErrors = new Map<string, string[]>();
-  const problems: string[] = [];
-  let filesThatDidNotLoad = 0;
   for (const file of files) {
-    const path = fileOf(file.name);
+    const path = relative(file.name);
     for (const assertion of file.assertionResults) {
       const key = `${path}\0${[...assertion.ancestorTitles, assertion.title].join(" > ")}`;
-      tests.push(outcomeFromVitestJson(assertion, errorsByTest.get(key)?.shift(), relative));
+      const outcome = outcomeFromVitestJson(assertion, errorsByTest.get(key)?.shift(), relative);
+      if (outcome) tests.push(outcome);
+      else notRun.push(testNameFromFullName([...assertion.ancestorTitles, assertion.title].join(" > ")));
     }
     const moduleErrors = details?.moduleErrors.find((entry) => entry.file === path)?.errors;
-    const messages = moduleErrors?.map(describeError) ?? (file.message ? [file.message] : []);
-    if (messages.length > 0) {
-      const text = relative(messages.join("\n"));
-      fileErrors.set(text, [...(fileErrors.get(text) ?? []), path]);
-      if (file.assertionResults.length === 0) filesThatDidNotLoad += 1;
-    }
+    const messages = moduleErrors?.map(errorInWords) ?? (file.message ? [file.message] : []);
+    if (messages.length === 0) continue;
+    const text = relative(messages.join("\n"));
+    fileErrors.set(text, [...(fileErrors.get(text) ?? []), path]);
+    if (file.assertionResults.length > 0) continue; // a hook failed: its tests failed with its words
+    const message = withHint(text.replace(/^Transform failed with \d+ errors?:\s*/, "").trim());
+    const location = locate(message);
+    problems.push({ kind: "load", testFile: path, message, ...(location ? { location } : {}) });
   }
-  for (const [text, paths] of fileErrors) problems.push(`${paths.join(", ")}: ${text}\n`);
+  let output = relative(details?.console ?? "");
+  for (const [text, filesStopped] of fileErrors) output += `${filesStopped.join(", ")}: ${text}\n`;
   for (const error of details?.unhandledErrors ?? []) {
-    problems.push(`Unhandled error (a promise nobody awaited?): ${relative(describeError(error))}\n`);
+    const message = withHint(relative(errorInWords(error)));
+    const location = locate(message);
+    problems.push({ kind: "unhandled", message, ...(location ? { location } : {}) });
+    output += `Unhandled error (a promise nobody awaited, or a throw from a timer): ${message}\n`;
   }
-
-  let status: TestReport["status"] = statusOf(tests);
   if (files.length === 0) {
-    status = "error";
-    problems.push("The hidden suite has no *.test.ts file.\n");
-  } else if (filesThatDidNotLoad > 0) status = tests.length === 0 ? "error" : "fail";
-  const output = relative(details?.console ?? "") + problems.join("");
-  return { engine: "webcontainer", status, durationMs, tests, output };
+    const message = "The hidden suite has no *.test.ts file.";
+    problems.push({ kind: "engine", message });
+    output += `${message}\n`;
+  }
+  const report: TestReport = { engine: "webcontainer", status: "pass", durationMs, tests, output };
+  if (problems.length > 0) report.problems = problems;
+  if (notRun.length > 0) report.notRun = notRun;
+  report.status = runStatus(report);
+  return report;
 }

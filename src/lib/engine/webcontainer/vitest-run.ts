@@ -16,6 +16,8 @@ export interface RunRequest {
   vitestStartMs: number;
   /** When the run began (performance.now()), for its duration. */
   began: number;
+  /** The workspace's file paths (learner's files and tests/…), to point a message at its place. */
+  paths?: readonly string[];
 }
 
 /** Added to the time limit while no test is running (a file loading): vitest starts a fresh worker
@@ -120,5 +122,5 @@ export async function runVitest(
   } catch {
     details = undefined; // the JSON report alone still gives every test's name, status and message
   }
-  return reportFromVitestRun(json, details, `${sandbox.workdir}/${EXERCISE_DIR}`, durationMs);
+  return reportFromVitestRun(json, details, `${sandbox.workdir}/${EXERCISE_DIR}`, durationMs, request.paths);
 }

@@ -10,11 +10,30 @@ const MARK = "@@pocketflow ";
 /** Console output beyond this is dropped, as in the offline engine. */
 const MAX_CONSOLE_CHARS = 200_000;
 
-const errorOf = ({ name, message, expected, actual }) => ({
-  name: typeof name === "string" ? name : "Error",
-  message: typeof message === "string" ? message : String(message),
-  ...(typeof expected === "string" ? { expected } : {}),
-  ...(typeof actual === "string" ? { actual } : {}),
+/** Keys vitest adds to what it serialized; not what the code threw. */
+const VITEST_KEYS = new Set(["stack", "stacks", "diff", "nameStr", "expected", "actual", "showDiff"]);
+
+/** A field's value in a few characters, as the other engines print it (src/lib/engine/outcome.ts). */
+function brief(value) {
+  if (typeof value === "string") return JSON.stringify(value.length > 60 ? `${value.slice(0, 60)}…` : value);
+  if (Array.isArray(value)) return `[${value.length} items]`;
+  if (typeof value === "object" && value !== null) return Object.keys(value).length === 0 ? "{}" : "{…}";
+  return String(value);
+}
+
+/** What was thrown when it was not an Error (`throw { weird: true }`), in words. */
+function notAnError(value) {
+  const keys = Object.keys(value ?? {}).filter((key) => !VITEST_KEYS.has(key) && !key.startsWith("VITEST_"));
+  const fields = keys.slice(0, 6).map((key) => `${key}: ${brief(value[key])}`);
+  if (keys.length > 6) fields.push(`… ${keys.length - 6} more`);
+  return `The code threw a value that is not an Error: ${fields.length === 0 ? "{}" : `{ ${fields.join(", ")} }`}`;
+}
+
+const errorOf = (error) => ({
+  name: typeof error?.name === "string" ? error.name : "",
+  message: typeof error?.message === "string" ? error.message : notAnError(error),
+  ...(typeof error?.expected === "string" ? { expected: error.expected } : {}),
+  ...(typeof error?.actual === "string" ? { actual: error.actual } : {}),
 });
 
 export default class PocketFlowReporter {
