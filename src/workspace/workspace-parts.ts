@@ -1,5 +1,17 @@
-// Small pieces of the workspace's UI: the action buttons and the "solution shown" notice.
+// Small pieces of the workspace's UI: the editor's files, the action buttons and the "solution
+// shown" notice.
 import { h } from "./dom";
+import type { Files, WorkspaceData } from "./types";
+
+/** The editor's tabs in order: the learner's files (as saved, else the starter), then every other
+ *  provided file, read-only. */
+export function editorFilesOf({ files, starter }: Pick<WorkspaceData, "files" | "starter">, saved: Files) {
+  const others = Object.keys(starter).filter((path) => !files.includes(path));
+  return [
+    ...files.map((path) => ({ path, text: saved[path] ?? starter[path] ?? "", readonly: false })),
+    ...others.map((path) => ({ path, text: starter[path] ?? "", readonly: true })),
+  ];
+}
 
 export interface Toolbar {
   element: HTMLElement;

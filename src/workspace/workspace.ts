@@ -3,10 +3,8 @@
 // per exercise as the learner types; the first passing run marks the lesson complete (by the
 // learner's own code, or by the revealed solution). In part 1 the learner's file of the previous
 // exercise carries forward into a fresh exercise (carry.ts).
-import type { TestReport } from "../lib/engine/report";
 import { CarryControls } from "./carry-controls";
 import { afterPassingTests, BADGE_TEXT } from "./completion";
-import { refusedReport, trustedReport } from "../lib/engine/validate";
 import { h, uniqueId } from "./dom";
 import { CodeEditor } from "./editor";
 import { engineSwitch, loadEngine, warmEngine, type PreparedEngine } from "./engine";
@@ -30,8 +28,10 @@ import { linkFailuresToTrace, TraceView } from "./trace-view";
 import { parseWorkspaceData, type CarryData, type Files, type WorkspaceData } from "./types";
 import { completesExercise, TypeScriptSupport } from "./typescript";
 import { CodeActions } from "./code-actions";
-import { buildToolbar, completionBadge, type Toolbar } from "./workspace-parts";
+import { buildToolbar, completionBadge, editorFilesOf, type Toolbar } from "./workspace-parts";
 import { layoutWorkspace } from "./workspace-layout";
+import { wireWorkspaceEvents } from "./page-events";
+import { drawOrRefuse, runCheckedSuite } from "./run-suite";
 
 export interface MountOptions {
   /** Move focus into the editor once it is up (the learner asked to start editing). */
@@ -101,7 +101,7 @@ class Workspace {
     const helpId = uniqueId("editor-help");
     const host = h("div", { class: "ws-editor", id: uniqueId("editor") });
     const carried = this.carryIn();
-    const files = this.editorFiles(carried);
+    const files = editorFilesOf(data, { ...carried, ...this.record?.files });
     this.editor = new CodeEditor(host, files, {
       describedBy: helpId,
       onChange: (_path, byLearner) => byLearner && this.scheduleSave(),
@@ -166,30 +166,19 @@ class Workspace {
         announcer: this.announcer,
       }),
     );
-    this.wireEvents(mount);
+    wireWorkspaceEvents(mount, {
+      run: () => void this.run(),
+      // Given the files and suite, the engine also compiles them and plans the suite ahead of the run.
+      warm: () => {
+        const hint = { files: { ...data.starter, ...this.learnerFiles() }, tests: data.tests };
+        void warmEngine(this.engine, hint).catch(() => undefined);
+      },
+      flush: () => this.saveNow(),
+    });
     for (const part of panel.querySelectorAll<HTMLElement>("[data-workspace-static]")) part.hidden = true;
     panel.dataset.workspaceState = "ready";
     if (options.focusEditor) this.editor.focus();
     this.types.start();
-  }
-
-  private wireEvents(mount: HTMLElement): void {
-    // Ctrl/Cmd+Enter from the buttons and results too (the editor handles its own first).
-    mount.addEventListener("keydown", (event) => {
-      if (event.key === "Enter" && (event.ctrlKey || event.metaKey) && !event.defaultPrevented) {
-        event.preventDefault();
-        void this.run();
-      }
-    });
-    // The engine boots on the learner's first touch, so the first run does not wait for it.
-    // Given the files and suite, it also compiles them and plans the suite ahead of the run.
-    const hint = () => ({ files: { ...this.data.starter, ...this.learnerFiles() }, tests: this.data.tests });
-    mount.addEventListener("focusin", () => void warmEngine(this.engine, hint()).catch(() => undefined), {
-      once: true,
-    });
-    const flush = () => this.saveNow();
-    window.addEventListener("pagehide", flush);
-    document.addEventListener("visibilitychange", () => document.visibilityState === "hidden" && flush());
   }
 
   /** Part 1: the carried file of a fresh exercise starts from the learner's previous one. */
@@ -212,17 +201,6 @@ class Workspace {
       announce: (text) => this.announce(text),
     });
     return this.controls;
-  }
-
-  /** Tabs in order: the learner's files, then every other provided file, read-only. */
-  private editorFiles(carried: Files) {
-    const { files, starter } = this.data;
-    const saved = { ...carried, ...this.record?.files };
-    const others = Object.keys(starter).filter((path) => !files.includes(path));
-    return [
-      ...files.map((path) => ({ path, text: saved[path] ?? starter[path] ?? "", readonly: false })),
-      ...others.map((path) => ({ path, text: starter[path] ?? "", readonly: true })),
-    ];
   }
 
   private learnerFiles(): Files {
@@ -265,9 +243,14 @@ class Workspace {
       this.results.running();
       const typecheck = this.types.check();
       const files = this.learnerFiles();
-      const report = await this.runSuite({ ...this.data.starter, ...files });
+      const report = await runCheckedSuite(this.engine, {
+        files: { ...this.data.starter, ...files },
+        tests: this.data.tests,
+        timeoutMs: this.data.timeoutMs,
+        trace: this.trace !== undefined,
+      });
       // The tests' results show at once; the Type check line, and completion, once the check is in.
-      this.showResults(report);
+      drawOrRefuse(report, (shown) => this.results.show(resultsModel(shown, this.data.files)));
       this.trace?.show(report.tests);
       if (this.trace) linkFailuresToTrace(this.results.element, this.trace);
       const types = await typecheck;
@@ -293,31 +276,6 @@ class Workspace {
     this.badge.show(
       this.record?.completedAt === undefined ? undefined : (this.record.completedWith ?? "own"),
     );
-  }
-
-  /** Draws the results; if that fails, says so rather than leave "Running the tests…" up. */
-  private showResults(report: TestReport): void {
-    try {
-      this.results.show(resultsModel(report, this.data.files));
-    } catch (error) {
-      const why = error instanceof Error ? error.message : String(error);
-      this.results.show(resultsModel(refusedReport(report.engine, why), this.data.files));
-    }
-  }
-
-  /** The engine's report, checked (the engine runs learner code and is not trusted); an engine
-   *  that cannot load or start becomes an "error" report. */
-  private async runSuite(files: Files): Promise<TestReport> {
-    try {
-      const engine = await this.engine();
-      const trace = this.trace !== undefined;
-      const report = await engine.run(files, this.data.tests, { timeoutMs: this.data.timeoutMs, trace });
-      return trustedReport(report, engine.name);
-    } catch (error) {
-      const message = error instanceof Error ? error.message : String(error);
-      const output = `The tests could not start: ${message}`;
-      return { engine: "worker", status: "error", durationMs: 0, tests: [], output };
-    }
   }
 
   private revealHint(): void {
