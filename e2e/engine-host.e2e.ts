@@ -127,4 +127,23 @@ describe("the page and a sandbox it does not trust", () => {
     );
     expect(look.status).toBe("pass");
   });
+
+  it("plans a suite for another engine without any learner code: the names of each file's tests", async () => {
+    const tests = {
+      "tests/a.test.ts": [
+        'import { describe, expect, it } from "vitest";',
+        'import { add } from "../calc";',
+        'describe("add", () => {',
+        '  it("adds", () => expect(add(1, 2)).toBe(3));',
+        '  it("adds zero", () => expect(add(1, 0)).toBe(1));',
+        "});",
+      ].join("\n"),
+      "tests/broken.test.ts": "this is not TypeScript(",
+    };
+    const plan = await page.evaluate((suite) => window.parity?.plan(suite), tests);
+    expect(plan).toEqual({
+      "tests/a.test.ts": ["add › adds", "add › adds zero"],
+      "tests/broken.test.ts": null,
+    });
+  });
 });

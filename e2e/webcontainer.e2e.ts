@@ -44,7 +44,7 @@ describe("the WebContainer engine in the page", () => {
     // A run meanwhile is answered at once by the offline engine, which says why.
     await replaceCode(page, solution());
     const text = await runTests(page);
-    expect(text).toMatch(/^23 passed, 0 failed/);
+    expect(text).toMatch(/^[1-9]\d* passed, 0 failed(?!,)/);
     expect(await lastResult(page).innerText()).toMatch(
       /Last result from the offline engine\. The WebContainer is still starting/,
     );
@@ -58,7 +58,7 @@ describe("the WebContainer engine in the page", () => {
     expect(await button(page, "Reload and try again").isVisible()).toBe(true);
 
     // Still correct afterwards, from the offline engine, now without a note.
-    expect(await runTests(page)).toMatch(/^23 passed, 0 failed/);
+    expect(await runTests(page)).toMatch(/^[1-9]\d* passed, 0 failed(?!,)/);
     expect(await lastResult(page).innerText()).toBe("Last result from the offline engine.");
     // The WebContainer's code came only when it was needed.
     expect(scripts.some((script) => /\/page\.[\w-]+\.js$/.test(script))).toBe(true);
@@ -88,7 +88,7 @@ describe("the WebContainer engine in the page", () => {
       /not started while the offline engine is chosen/,
     );
     await replaceCode(page, solution());
-    expect(await runTests(page)).toMatch(/^23 passed, 0 failed/);
+    expect(await runTests(page)).toMatch(/^[1-9]\d* passed, 0 failed(?!,)/);
     expect(await lastResult(page).innerText()).toBe("Last result from the offline engine.");
     expect(await runtimeFrames(page)).toBe(0);
 

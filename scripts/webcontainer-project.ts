@@ -12,6 +12,7 @@ import { gunzipSync } from "node:zlib";
 import { summarize, type TestReport } from "../src/lib/engine/report";
 import { buildSnapshot, readProjectFiles } from "../src/lib/engine/webcontainer/build/snapshot";
 import { createWebContainerEngine } from "../src/lib/engine/webcontainer/engine";
+import { planTests } from "../src/lib/engine/worker/collect";
 import { projectRoot } from "../src/lib/exercises/load";
 import { runWithNodeVitest } from "./lib/node-vitest";
 import { printTable } from "./lib/print-table";
@@ -47,6 +48,8 @@ try {
         runtime: nodeSandboxRuntime({ root: join(scratch, `sandbox-${index}`), node: node20.binary }),
         project: { hash: snapshot.hash, files },
         loadSnapshot: async () => new Uint8Array(gunzipSync(snapshot.gzipped)),
+        // The page hands over the offline engine's planner; here it runs in Node directly.
+        planSuite: (tests) => planTests(tests),
       });
       await engine.start();
       if (engine.status.phase !== "ready" || engine.status.from !== "snapshot")

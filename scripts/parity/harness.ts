@@ -7,6 +7,8 @@ import { createWorkerEngine, type WorkerEngine } from "../../src/lib/engine/work
 export interface ParityHarness {
   run(files: Record<string, string>, tests: Record<string, string>, timeoutMs: number): Promise<TestReport>;
   runWith(workerSource: string, timeoutMs: number): Promise<TestReport>;
+  /** The suite's test names per file, collected without learner code (what the WebContainer asks). */
+  plan(tests: Record<string, string>): Promise<Record<string, string[] | null> | undefined>;
   /** Whether COOP/COEP made the page cross-origin isolated, as the site is. */
   isolated: boolean;
 }
@@ -21,6 +23,7 @@ const engine = createWorkerEngine();
 const byHand = new Map<string, WorkerEngine>();
 window.parity = {
   run: (files, tests, timeoutMs) => engine.run(files, tests, { timeoutMs }),
+  plan: (tests) => engine.plan(tests),
   runWith(workerSource, timeoutMs) {
     let custom = byHand.get(workerSource);
     if (!custom) {

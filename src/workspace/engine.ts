@@ -12,6 +12,7 @@ import {
   type Support,
 } from "../lib/engine/webcontainer/availability";
 import type { EngineStatus, WebContainerEngine } from "../lib/engine/webcontainer/engine";
+import type { WorkerEngine } from "../lib/engine/worker/host";
 import { STORAGE_PREFIX } from "./storage-keys";
 
 /** The files and suite the first run will probably judge, so an engine can prepare for them. */
@@ -236,8 +237,8 @@ function storageOf(name: "localStorage" | "sessionStorage"): Storage | undefined
   }
 }
 
-let worker: Promise<PreparedEngine> | undefined;
-const loadWorker = (): Promise<PreparedEngine> => {
+let worker: Promise<WorkerEngine> | undefined;
+const loadWorker = (): Promise<WorkerEngine> => {
   worker ??= import("../lib/engine/worker/host").then(({ createWorkerEngine }) => createWorkerEngine());
   // A failed load (say, a network blip while fetching the chunk) is retried by the next run.
   worker.catch(() => (worker = undefined));
@@ -252,7 +253,8 @@ export function engineSwitch(): EngineSwitch {
     worker: loadWorker,
     webContainer: () =>
       import("../lib/engine/webcontainer/page").then(({ createPageWebContainerEngine }) =>
-        createPageWebContainerEngine(),
+        // A file that did not load: the offline engine names its tests, which did not run.
+        createPageWebContainerEngine(async (tests) => (await loadWorker()).plan(tests)),
       ),
     // A site may be built without WebContainers (PUBLIC_WEBCONTAINER=off: say, no StackBlitz licence).
     support:

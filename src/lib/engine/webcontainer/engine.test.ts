@@ -3,7 +3,12 @@
 import { readFileSync } from "node:fs";
 import { describe, expect, it } from "vitest";
 import { StartFailure } from "./availability";
-import { createWebContainerEngine, SandboxFailure, type EngineStatus } from "./engine";
+import {
+  createWebContainerEngine,
+  SandboxFailure,
+  type EngineStatus,
+  type WebContainerEngineOptions,
+} from "./engine";
 import { createFakeRuntime, type FakeRuntimeOptions } from "./fake-runtime";
 import { EXERCISE_DIR, JSON_REPORT, projectHash } from "./layout";
 import { isVitest, processes, progressLine, projectFiles, snapshotFor, vitestScript } from "./testing";
@@ -19,7 +24,11 @@ const files = {
 };
 const tests = { "tests/matchers.test.ts": "// suite", "tests/isolation.test.ts": "// suite" };
 
-async function setUp(runtime: FakeRuntimeOptions = {}, snapshot: "fits" | "stale" | "none" = "fits") {
+async function setUp(
+  runtime: FakeRuntimeOptions = {},
+  snapshot: "fits" | "stale" | "none" = "fits",
+  extra: Pick<WebContainerEngineOptions, "planSuite"> = {},
+) {
   const hash = await projectHash(projectFiles);
   const fake = createFakeRuntime({ processes: processes(() => vitestScript(matchers)), ...runtime });
   const statuses: EngineStatus["phase"][] = [];
@@ -33,6 +42,7 @@ async function setUp(runtime: FakeRuntimeOptions = {}, snapshot: "fits" | "stale
             "node_modules/.bin/vitest": "../vitest/vitest.mjs",
           }),
     limits: { bootMs: 50, vitestStartMs: 200 },
+    ...extra,
   });
   engine.onStatus((status) => statuses.push(status.phase));
   return { fake, engine, statuses, hash };
@@ -122,6 +132,33 @@ describe("a run", () => {
     expect(byName.get("names > with arrows › keeps nested > names")?.status).toBeUndefined();
     expect(byName.get("names › with arrows › keeps nested › names")?.status).toBe("pass");
     expect(report.output).toContain("tests/matchers.test.ts: setup failed");
+  });
+
+  it("names the tests of a file that did not load as not run, from the planner it was given", async () => {
+    const syntaxError = {
+      json: fixture("engine-syntax-error.report.json"),
+      details: fixture("engine-syntax-error.details.json"),
+    };
+    const planned: Record<string, string>[] = [];
+    const { engine } = await setUp({ processes: processes(() => vitestScript(syntaxError)) }, "fits", {
+      planSuite: (suite) => {
+        planned.push(suite);
+        return Promise.resolve({ "tests/load.test.ts": ["loading › imports the learner's file"] });
+      },
+    });
+    const suite = { "tests/load.test.ts": "// suite" };
+    const report = await engine.run({ "pocketflow.ts": "export const x = ;\n" }, suite, { timeoutMs: 1000 });
+    expect(report.status).toBe("error");
+    expect(report.problems?.[0]).toMatchObject({ kind: "load", testFile: "tests/load.test.ts" });
+    expect(report.notRun).toEqual(["loading › imports the learner's file"]);
+    expect(planned).toEqual([suite]);
+  });
+
+  it("does not ask the planner when every file loaded", async () => {
+    let asked = 0;
+    const { engine } = await setUp({}, "fits", { planSuite: () => Promise.resolve((asked += 1) && {}) });
+    await engine.run(files, tests, { timeoutMs: 1000 });
+    expect(asked).toBe(0);
   });
 
   it("writes only what changed on the next run, and removes files the next suite does not have", async () => {

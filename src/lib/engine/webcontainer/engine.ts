@@ -21,7 +21,9 @@ import {
   type SnapshotManifest,
 } from "./layout";
 import type { FileTree, Sandbox, SandboxProcess, SandboxRuntime, TerminalSize } from "./runtime";
+import type { TestPlan } from "../worker/collect";
 import { runVitest, type OutputEvent } from "./vitest-run";
+import { withUnloadedTestsNotRun } from "./vitest-json";
 
 export { SandboxFailure, type OutputEvent };
 
@@ -49,6 +51,12 @@ export interface WebContainerEngineOptions {
   /** The project's snapshot, or undefined when none is served for this hash (then npm ci runs). */
   loadSnapshot(hash: string): Promise<Uint8Array | undefined>;
   limits?: Partial<Limits>;
+  /**
+   * The test names of a suite per file, collected without learner code (the offline engine's
+   * planner): a file that did not load then reports its tests as not run, as the other engines do.
+   * Without it such a file is a load problem with no names.
+   */
+  planSuite?: (tests: Record<string, string>) => Promise<TestPlan | undefined>;
 }
 
 export interface WebContainerEngine extends TestEngine {
@@ -206,7 +214,13 @@ export function createWebContainerEngine(options: WebContainerEngineOptions): We
     const workspace = { ...files, ...tests };
     await (folder ??= new ExerciseFolder(sandbox)).sync(workspace);
     const paths = Object.keys(workspace);
-    return runVitest(sandbox, { timeoutMs, vitestStartMs: limits.vitestStartMs, began, paths }, emit);
+    const report = await runVitest(
+      sandbox,
+      { timeoutMs, vitestStartMs: limits.vitestStartMs, began, paths },
+      emit,
+    );
+    if (!options.planSuite || !report.problems?.some((problem) => problem.kind === "load")) return report;
+    return withUnloadedTestsNotRun(report, await options.planSuite(tests).catch(() => undefined));
   }
 
   return {

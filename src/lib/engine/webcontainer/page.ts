@@ -3,9 +3,14 @@
 import { createApiRuntime } from "./api-runtime";
 import { createWebContainerEngine, type WebContainerEngine } from "./engine";
 import { fetchSnapshot, sandboxProject } from "./project";
+import type { TestPlan } from "../worker/collect";
 
-export async function createPageWebContainerEngine(): Promise<WebContainerEngine> {
+/** `planSuite`: the offline engine's planner (the page has no eval; the offline sandbox has). */
+export async function createPageWebContainerEngine(
+  planSuite?: (tests: Record<string, string>) => Promise<TestPlan | undefined>,
+): Promise<WebContainerEngine> {
   return createWebContainerEngine({
+    ...(planSuite ? { planSuite } : {}),
     // The site sends COEP require-corp (astro.config.mjs, public/_headers, vercel.json).
     runtime: createApiRuntime({ coep: "require-corp" }),
     project: await sandboxProject(),

@@ -9,6 +9,7 @@ import {
   readJsonReport,
   relativeTo,
   reportFromVitestRun,
+  withUnloadedTestsNotRun,
 } from "./vitest-json";
 
 const fixture = (name: string) => readFileSync(new URL(`./fixtures/${name}`, import.meta.url), "utf8");
@@ -116,6 +117,16 @@ describe("a run's reports as a TestReport", () => {
     };
     expect(reportFromVitestRun(passing, undefined, ROOT, 1).status).toBe("pass");
     expect(reportFromVitestRun(passing, details, ROOT, 1).status).toBe("error");
+  });
+});
+
+describe("tests of a file that did not load", () => {
+  it("are added as not run from the plan, for that file only", () => {
+    const report = read("engine-syntax-error");
+    const plan = { "tests/load.test.ts": ["a", "b"], "tests/other.test.ts": ["c"] };
+    expect(withUnloadedTestsNotRun(report, plan).notRun).toEqual(["a", "b"]);
+    expect(withUnloadedTestsNotRun(report, undefined)).toBe(report);
+    expect(withUnloadedTestsNotRun(read("engine-matchers"), plan).notRun).toBeUndefined();
   });
 });
 

@@ -217,3 +217,16 @@ export function reportFromVitestRun(
   report.status = runStatus(report);
   return report;
 }
+
+/** The report with the planned tests of every file that did not load added as not run. */
+export function withUnloadedTestsNotRun(
+  report: TestReport,
+  plan: Record<string, readonly string[] | null> | undefined,
+): TestReport {
+  const unloaded = (report.problems ?? []).flatMap((problem) =>
+    problem.kind === "load" && problem.testFile ? [problem.testFile] : [],
+  );
+  const names = unloaded.flatMap((file) => plan?.[file] ?? []);
+  if (names.length === 0) return report;
+  return { ...report, notRun: [...(report.notRun ?? []), ...names] };
+}

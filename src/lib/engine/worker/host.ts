@@ -8,6 +8,7 @@ import sandboxUrl from "virtual:pocketflow-test-sandbox";
 import { capText } from "../outcome";
 import type { TestEngine, TestReport } from "../report";
 import { MalformedReport, REPORT_LIMITS, parseReport, refusedReport } from "../validate";
+import type { TestPlan } from "./collect";
 import type { GradeRequest } from "./grade";
 import type { ControlReply, ControlRequest, InitMessage, WorkerTimings } from "./protocol";
 import { HEARTBEAT_MS, SANDBOX_LOADED } from "./protocol";
@@ -35,6 +36,10 @@ export interface WorkerEngine extends TestEngine {
    *  shows); with a hint, the spare also compiles the files and plans the suite, which the runs of
    *  the same files and suite then reuse. */
   prepare(hint?: RunHint): Promise<void>;
+  /** The names of a suite's tests per test file, collected without any learner code (stand-ins take
+   *  the learner's modules): what another engine reports as not run when a file does not load.
+   *  Undefined when the sandbox cannot say within its start limit. */
+  plan(tests: Record<string, string>): Promise<TestPlan | undefined>;
   /** Removes the iframe and every worker in it. */
   dispose(): void;
 }
@@ -272,6 +277,27 @@ export function createWorkerEngine(options: WorkerEngineOptions = {}): WorkerEng
         channel.port1.close();
       };
       send(box, { type: "prepare", request }, [channel.port2]);
+    },
+    async plan(tests) {
+      const request = cache.requestFor({ files: {}, tests, timeoutMs: 0 });
+      const known = cache.planOf(request);
+      if (known) return known;
+      const box = await ensureSandbox();
+      const channel = new MessageChannel();
+      const planned = new Promise<TestPlan | undefined>((resolve) => {
+        channel.port1.onmessage = ({ data }: MessageEvent<unknown>) => {
+          const message = readRunMessage(data);
+          if (message?.type !== "prepared") return;
+          cache.remember(request, message);
+          channel.port1.close();
+          resolve(message.plan);
+        };
+      });
+      send(box, { type: "prepare", request }, [channel.port2]);
+      return within(planned, startTimeoutMs, "the sandbox did not plan the suite in time").catch(() => {
+        channel.port1.close();
+        return undefined;
+      });
     },
     dispose() {
       void sandbox?.then(
