@@ -5,7 +5,7 @@
 // engine, which the offline engine matches; see test:parity). Also runs the engine fixtures, an
 // endless loop (it must be stopped), and a suite that checks that the pinned vitest has every part
 // of vitest's API the suites use. Exits 1 on any difference.
-import { mkdtempSync, rmSync } from "node:fs";
+import { mkdtempSync, readFileSync, readdirSync, rmSync } from "node:fs";
 import { tmpdir } from "node:os";
 import { join } from "node:path";
 import { gunzipSync } from "node:zlib";
@@ -13,6 +13,7 @@ import { summarize, type TestReport } from "../src/lib/engine/report";
 import { buildSnapshot, readProjectFiles } from "../src/lib/engine/webcontainer/build/snapshot";
 import { createWebContainerEngine } from "../src/lib/engine/webcontainer/engine";
 import { planTests } from "../src/lib/engine/worker/collect";
+import { isTracerSource } from "../src/lib/engine/webcontainer/trace-files";
 import { projectRoot } from "../src/lib/exercises/load";
 import { runWithNodeVitest } from "./lib/node-vitest";
 import { printTable } from "./lib/print-table";
@@ -22,6 +23,11 @@ import { endlessLoop, fixtures } from "./parity/fixtures";
 import { findNode20 } from "./webcontainer-project/node20";
 import { nodeSandboxRuntime } from "./webcontainer-project/node-sandbox";
 import { apiSuite, vitestApiUsedBy } from "./webcontainer-project/vitest-api";
+
+/** What the page's e2e (trace.e2e.ts) shows for the same test, from the offline engine. */
+const AGENT_RUN_TEST = "a run: search twice, then answer › takes the steps the model chose, in order";
+const AGENT_RUN_STEPS =
+  "Flow → done, Decide → search, SearchWeb → decide, Decide → search, SearchWeb → decide, Decide → answer, Answer → done";
 
 const { cases, unreadable } = suiteCases(process.argv.slice(2));
 const idOf = caseId;
@@ -50,6 +56,7 @@ try {
         loadSnapshot: async () => new Uint8Array(gunzipSync(snapshot.gzipped)),
         // The page hands over the offline engine's planner; here it runs in Node directly.
         planSuite: (tests) => planTests(tests),
+        tracerSources: () => Promise.resolve(tracerSourcesFromDisk()),
       });
       await engine.start();
       if (engine.status.phase !== "ready" || engine.status.from !== "snapshot")
@@ -127,6 +134,23 @@ try {
   console.log(
     `vitest API the suites use (${counts.join(", ")}): ${api.status === "pass" ? "all in the pinned vitest" : "MISSING"}.`,
   );
+
+  // A traced run (the Trace view of parts 2 and 3): the agent's solution with the capture installed
+  // around its provided core gives the same outcomes, and its run test took the steps the model chose.
+  const agent = cases.find((test) => test.label.startsWith("16-") && test.variant === "solution");
+  if (agent) {
+    const traced = await engine.run(agent.files, agent.tests, { timeoutMs: agent.timeoutMs, trace: true });
+    const node = nodeReports.get(idOf(agent));
+    const found = node ? differences(node, traced) : ["no Node report"];
+    const steps = traced.tests.find((outcome) => outcome.name === AGENT_RUN_TEST)?.trace?.steps ?? [];
+    const taken = steps.map((step) => `${step.node} → ${step.action ?? "default"}`).join(", ");
+    if (taken !== AGENT_RUN_STEPS) found.push(`the run test's trace is "${taken}", not "${AGENT_RUN_STEPS}"`);
+    const tracedTests = traced.tests.filter((outcome) => outcome.trace).length;
+    if (found.length > 0) problems.push(`traced ${idOf(agent)}:\n  ${found.join("\n  ")}`);
+    console.log(
+      `Traced run of ${agent.label}: ${tracedTests} of ${traced.tests.length} tests with a trace; ${taken}.`,
+    );
+  } else problems.push("no agent exercise to check a traced run with");
 } finally {
   rmSync(scratch, { recursive: true, force: true });
 }
@@ -138,6 +162,17 @@ if (problems.length > 0) {
 if (unreadable.length > 0)
   console.warn(`\nNot checked (the exercise does not load):\n  ${unreadable.join("\n  ")}`);
 console.log(`\nSandbox project: ${cases.length} suites on Node 20, no differences.`);
+
+/** The trace capture's sources by repository path, as the page's glob gives them (trace-files.ts). */
+function tracerSourcesFromDisk(): Record<string, string> {
+  const paths = [
+    "core/trace.ts",
+    ...readdirSync(join(projectRoot, "core", "trace")).map((name) => `core/trace/${name}`),
+    "src/lib/trace/capture.ts",
+    "src/lib/trace/model.ts",
+  ].filter(isTracerSource);
+  return Object.fromEntries(paths.map((path) => [path, readFileSync(join(projectRoot, path), "utf8")]));
+}
 
 /** What failed in a report and its output, for a difference's explanation. */
 function failuresOf(report: TestReport): string {

@@ -27,7 +27,7 @@ const tests = { "tests/matchers.test.ts": "// suite", "tests/isolation.test.ts":
 async function setUp(
   runtime: FakeRuntimeOptions = {},
   snapshot: "fits" | "stale" | "none" = "fits",
-  extra: Pick<WebContainerEngineOptions, "planSuite"> = {},
+  extra: Pick<WebContainerEngineOptions, "planSuite" | "tracerSources"> = {},
 ) {
   const hash = await projectHash(projectFiles);
   const fake = createFakeRuntime({ processes: processes(() => vitestScript(matchers)), ...runtime });
@@ -152,6 +152,20 @@ describe("a run", () => {
     expect(report.problems?.[0]).toMatchObject({ kind: "load", testFile: "tests/load.test.ts" });
     expect(report.notRun).toEqual(["loading › imports the learner's file"]);
     expect(planned).toEqual([suite]);
+  });
+
+  it("adds the trace capture and its setup to a traced run only, and asks vitest for it", async () => {
+    const { fake, engine } = await setUp({}, "fits", {
+      tracerSources: () => Promise.resolve({ "core/trace.ts": "export {};\n" }),
+    });
+    await engine.run(files, tests, { timeoutMs: 1000, trace: true });
+    expect(fake.files.files.has(`${EXERCISE_DIR}/.trace/setup.ts`)).toBe(true);
+    expect(fake.files.read(`${EXERCISE_DIR}/.trace/core/trace.ts`)).toBe("export {};\n");
+    expect(fake.spawns.filter(isVitest).at(-1)?.options.env).toMatchObject({ POCKETFLOW_TRACE: "1" });
+
+    await engine.run(files, tests, { timeoutMs: 1000 });
+    expect(fake.files.files.has(`${EXERCISE_DIR}/.trace/setup.ts`)).toBe(false);
+    expect(fake.spawns.filter(isVitest).at(-1)?.options.env).not.toHaveProperty("POCKETFLOW_TRACE");
   });
 
   it("does not ask the planner when every file loaded", async () => {

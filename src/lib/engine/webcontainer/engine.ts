@@ -24,6 +24,7 @@ import type { FileTree, Sandbox, SandboxProcess, SandboxRuntime, TerminalSize } 
 import type { TestPlan } from "../worker/collect";
 import { runVitest, type OutputEvent } from "./vitest-run";
 import { withUnloadedTestsNotRun } from "./vitest-json";
+import { traceWorkspaceFiles } from "./trace-files";
 
 export { SandboxFailure, type OutputEvent };
 
@@ -57,6 +58,11 @@ export interface WebContainerEngineOptions {
    * Without it such a file is a load problem with no names.
    */
   planSuite?: (tests: Record<string, string>) => Promise<TestPlan | undefined>;
+  /**
+   * The sources of the trace capture by repository path (trace-files.ts), loaded when a run asks
+   * for a trace. Without it a traced run runs untraced.
+   */
+  tracerSources?: () => Promise<Record<string, string>>;
 }
 
 export interface WebContainerEngine extends TestEngine {
@@ -206,27 +212,38 @@ export function createWebContainerEngine(options: WebContainerEngineOptions): We
     return started;
   }
 
-  async function runNow(files: Record<string, string>, tests: Record<string, string>, timeoutMs: number) {
+  let tracer: Promise<Record<string, string>> | undefined;
+  const tracerFiles = () => {
+    if (!options.tracerSources) return Promise.resolve(undefined);
+    tracer ??= options.tracerSources().then(traceWorkspaceFiles);
+    tracer.catch(() => (tracer = undefined)); // a failed load is tried again by the next run
+    return tracer.catch(() => undefined);
+  };
+
+  async function runNow(
+    files: Record<string, string>,
+    tests: Record<string, string>,
+    timeoutMs: number,
+    traced: boolean,
+  ) {
     const sandbox = await start().catch((error: unknown) => {
       throw new SandboxFailure(error instanceof Error ? error.message : String(error));
     });
     const began = performance.now();
     const workspace = { ...files, ...tests };
-    await (folder ??= new ExerciseFolder(sandbox)).sync(workspace);
+    const capture = traced ? await tracerFiles() : undefined;
+    await (folder ??= new ExerciseFolder(sandbox)).sync({ ...workspace, ...capture });
     const paths = Object.keys(workspace);
-    const report = await runVitest(
-      sandbox,
-      { timeoutMs, vitestStartMs: limits.vitestStartMs, began, paths },
-      emit,
-    );
+    const request = { timeoutMs, vitestStartMs: limits.vitestStartMs, began, paths, trace: !!capture };
+    const report = await runVitest(sandbox, request, emit);
     if (!options.planSuite || !report.problems?.some((problem) => problem.kind === "load")) return report;
     return withUnloadedTestsNotRun(report, await options.planSuite(tests).catch(() => undefined));
   }
 
   return {
     name: "webcontainer",
-    run(files, tests, { timeoutMs }) {
-      const result = queue.then(() => runNow(files, tests, timeoutMs));
+    run(files, tests, { timeoutMs, trace = false }) {
+      const result = queue.then(() => runNow(files, tests, timeoutMs, trace));
       queue = result.catch(() => undefined);
       return result;
     },

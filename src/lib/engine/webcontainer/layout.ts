@@ -45,7 +45,7 @@ export interface Command {
 }
 
 /** One run of the hidden suite: vitest itself, its JSON reporter and the course's progress lines. */
-export function vitestRun(timeoutMs: number): Command {
+export function vitestRun(timeoutMs: number, trace = false): Command {
   return {
     command: "node",
     args: [
@@ -55,7 +55,7 @@ export function vitestRun(timeoutMs: number): Command {
       // The config is plain JavaScript: import it as it is rather than bundle it first.
       "--configLoader=native",
     ],
-    env: { POCKETFLOW_PROGRESS: "1", FORCE_COLOR: "1" },
+    env: { POCKETFLOW_PROGRESS: "1", FORCE_COLOR: "1", ...(trace ? { POCKETFLOW_TRACE: "1" } : {}) },
   };
 }
 

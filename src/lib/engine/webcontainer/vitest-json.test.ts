@@ -120,6 +120,62 @@ describe("a run's reports as a TestReport", () => {
   });
 });
 
+describe("traces of a traced run", () => {
+  const json = {
+    testResults: [
+      {
+        name: `${ROOT}/tests/a.test.ts`,
+        message: "",
+        assertionResults: [
+          { ancestorTitles: [], title: "runs", status: "passed", failureMessages: [] },
+          { ancestorTitles: [], title: "lies", status: "passed", failureMessages: [] },
+        ],
+      },
+    ],
+  };
+  const step = {
+    index: 0,
+    node: "Decide",
+    kind: "node",
+    depth: 0,
+    params: {},
+    action: "search",
+    status: "done",
+    execCalls: 1,
+    execErrors: [],
+    startMs: 0,
+    durationMs: 1,
+    changes: [],
+  };
+  it("are checked and kept on their tests; one that does not check out is left out", () => {
+    const details = {
+      version: 1 as const,
+      tests: [],
+      moduleErrors: [],
+      unhandledErrors: [],
+      console: "",
+      traces: [
+        { file: "tests/a.test.ts", fullName: "runs", trace: { steps: [step], dropped: 0 } },
+        { file: "tests/a.test.ts", fullName: "lies", trace: { steps: "all of them", dropped: -1 } },
+      ],
+    };
+    const report = reportFromVitestRun(json, readDetails(JSON.stringify(details)), ROOT, 1);
+    expect(report.tests[0]?.trace?.steps.map((taken) => taken.node)).toEqual(["Decide"]);
+    expect(report.tests[1]).toEqual({ name: "lies", status: "pass" });
+  });
+  it("refuses details whose traces are not a list of test entries", () => {
+    const details = {
+      version: 1,
+      tests: [],
+      moduleErrors: [],
+      unhandledErrors: [],
+      console: "",
+      traces: [1],
+    };
+    expect(() => readDetails(JSON.stringify(details))).toThrow(/expected shape/);
+  });
+});
+
 describe("tests of a file that did not load", () => {
   it("are added as not run from the plan, for that file only", () => {
     const report = read("engine-syntax-error");

@@ -2,6 +2,7 @@
 // details (project/pocketflow-reporter.js) — into the TestReport every engine returns, with the same
 // test names and statuses as the offline engine and Node vitest. The sandbox runs learner code, so
 // both files are checked before anything is read from them.
+import { readTestTrace } from "../../trace/model";
 import { errorInWords, findLocation, testOutcome, withHint } from "../outcome";
 import {
   runStatus,
@@ -44,6 +45,8 @@ export interface RunDetails {
   moduleErrors: { file: string; errors: ErrorDetails[] }[];
   unhandledErrors: ErrorDetails[];
   console: string;
+  /** A traced run: each test's trace as the sandbox recorded it (checked by readTestTrace). */
+  traces?: { file: string; fullName: string; trace: unknown }[];
 }
 
 const isObject = (value: unknown): value is Record<string, unknown> =>
@@ -99,7 +102,13 @@ export function readDetails(text: string): RunDetails {
     ) &&
     isListOf(value.moduleErrors, isErrorsOf) &&
     isListOf(value.unhandledErrors, isError) &&
-    isString(value.console);
+    isString(value.console) &&
+    (value.traces === undefined ||
+      isListOf(
+        value.traces,
+        (entry): entry is { file: string; fullName: string; trace: unknown } =>
+          isObject(entry) && isString(entry.file) && isString(entry.fullName),
+      ));
   if (!valid) throw new UnreadableReport("the run's details do not have the expected shape");
   return value as unknown as RunDetails;
 }
@@ -175,6 +184,12 @@ export function reportFromVitestRun(
 
   // File order as in the offline engine; a learner's syntax error that stops every file is said in
   // the output once, with the files it stopped.
+  const tracesByTest = new Map<string, unknown[]>();
+  for (const { file, fullName, trace } of details?.traces ?? []) {
+    const key = `${file}\0${fullName}`;
+    tracesByTest.set(key, [...(tracesByTest.get(key) ?? []), trace]);
+  }
+
   const files = [...json.testResults].sort((a, b) => (relative(a.name) < relative(b.name) ? -1 : 1));
   const tests: TestOutcome[] = [];
   const notRun: string[] = [];
@@ -185,6 +200,9 @@ export function reportFromVitestRun(
     for (const assertion of file.assertionResults) {
       const key = `${path}\0${[...assertion.ancestorTitles, assertion.title].join(" > ")}`;
       const outcome = outcomeFromVitestJson(assertion, errorsByTest.get(key)?.shift(), relative);
+      // A trace only helps the learner read a result: one that does not check out is left out.
+      const trace = readTestTrace(tracesByTest.get(key)?.shift());
+      if (outcome && trace) outcome.trace = trace;
       if (outcome) tests.push(outcome);
       else notRun.push(testNameFromFullName([...assertion.ancestorTitles, assertion.title].join(" > ")));
     }

@@ -18,6 +18,8 @@ export interface RunRequest {
   began: number;
   /** The workspace's file paths (learner's files and tests/…), to point a message at its place. */
   paths?: readonly string[];
+  /** Run with the trace capture's setup file (its files are in the exercise folder). */
+  trace?: boolean;
 }
 
 /** Added to the time limit while no test is running (a file loading): vitest starts a fresh worker
@@ -50,7 +52,7 @@ export async function runVitest(
 ): Promise<TestReport> {
   await sandbox.rm(JSON_REPORT);
   await sandbox.rm(DETAILS_REPORT);
-  const run = vitestRun(request.timeoutMs);
+  const run = vitestRun(request.timeoutMs, request.trace);
   emit({ type: "run-start", command: ["vitest", ...run.args.slice(1)].join(" ") });
   const process = await sandbox.spawn(run.command, run.args, { env: run.env });
 

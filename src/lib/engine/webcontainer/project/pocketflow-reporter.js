@@ -1,7 +1,8 @@
 // The course's reporter, beside vitest's JSON reporter. While the tests run it prints one progress
 // line per event (only when the page asks, with POCKETFLOW_PROGRESS=1), so the page can stop a stuck
 // run and say which test was running. At the end it writes what the JSON report leaves out: each
-// failure's expected and actual values, the console output of the tests, and errors outside tests.
+// failure's expected and actual values, the console output of the tests, errors outside tests, and
+// each test's trace in a traced run.
 import { mkdirSync, writeFileSync } from "node:fs";
 import { dirname, relative } from "node:path";
 
@@ -89,6 +90,16 @@ export default class PocketFlowReporter {
             file: this.fileOf(module),
             fullName: test.fullName,
             errors: (test.result().errors ?? []).map(errorOf),
+          })),
+      ),
+      // What the provided core ran in each test of a traced run (trace-files.ts), checked by the page.
+      traces: modules.flatMap((module) =>
+        [...module.children.allTests()]
+          .filter((test) => test.meta().pocketflowTrace !== undefined)
+          .map((test) => ({
+            file: this.fileOf(module),
+            fullName: test.fullName,
+            trace: test.meta().pocketflowTrace,
           })),
       ),
       // A file that did not load, and hooks around its tests that failed (a beforeAll that threw).

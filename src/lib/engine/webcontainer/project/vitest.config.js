@@ -33,7 +33,12 @@ export default defineConfig({
   test: {
     root: here("exercise"),
     include: ["tests/**/*.test.ts"],
-    setupFiles: [here("pocketflow-progress.js")],
+    // A traced run (POCKETFLOW_TRACE=1) adds the page's capture around the provided core
+    // (../trace-files.ts writes it beside the learner's files).
+    setupFiles: [
+      here("pocketflow-progress.js"),
+      ...(process.env.POCKETFLOW_TRACE === "1" ? [here("exercise/.trace/setup.ts")] : []),
+    ],
     // One file after another in one worker, like the offline engine: a stuck test is the only one
     // running, and console output comes in the suite's order.
     fileParallelism: false,
