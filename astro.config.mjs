@@ -6,6 +6,7 @@ import { linkCheck } from "./src/integrations/link-check.ts";
 import { searchIndex } from "./src/integrations/search-index.ts";
 import { serviceWorker } from "./src/integrations/service-worker.ts";
 import { siteUrl } from "./src/integrations/site-url.ts";
+import { lineIndent } from "./src/lib/line-indent.ts";
 import { shikiThemes } from "./src/lib/shiki.ts";
 import { sitePolicy } from "./src/lib/csp/integration.ts";
 import { HEADER_POLICY } from "./src/lib/csp/policy.ts";
@@ -46,7 +47,7 @@ export default defineConfig({
   devToolbar: { enabled: false },
   markdown: {
     syntaxHighlight: "shiki",
-    shikiConfig: { themes: shikiThemes },
+    shikiConfig: { themes: shikiThemes, transformers: [lineIndent] },
   },
   server: { headers: { ...crossOriginIsolation, "Content-Security-Policy": HEADER_POLICY } },
   vite: {

@@ -53,6 +53,34 @@ describe("a wide screen (1280×800)", () => {
     await page.context().close();
   });
 
+  it("wraps the listings of the reading pane instead of scrolling them, keeping each line's indentation", async () => {
+    const page = await open({ width: 1280, height: 800 }, "/lessons/10-the-whole-core/");
+    const listings = await page.locator(".lesson-body pre.astro-code").evaluateAll((pres) =>
+      pres.map((pre) => ({
+        wider: pre.scrollWidth - pre.clientWidth,
+        lines: pre.querySelectorAll(".line").length,
+      })),
+    );
+    expect(listings.length).toBeGreaterThan(5);
+    expect(listings.filter((listing) => listing.wider > 0)).toEqual([]);
+    // A continuation starts under its line's code, two characters in: an indented line's box starts
+    // further in than a line at the margin.
+    const paddings = await page
+      .locator('.lesson-body pre.astro-code:has(.line[style*="--indent"])')
+      .first()
+      .evaluate((pre) => {
+        const pad = (line: Element | null) =>
+          line ? parseFloat(getComputedStyle(line).paddingInlineStart) : 0;
+        return {
+          margin: pad(pre.querySelector('.line:not([style*="--indent"])')),
+          indented: pad(pre.querySelector('.line[style*="--indent"]')),
+        };
+      });
+    expect(paddings.margin).toBeGreaterThan(0);
+    expect(paddings.indented).toBeGreaterThan(paddings.margin);
+    await page.context().close();
+  });
+
   it("resizes the panes by keyboard on the divider, and remembers the split", async () => {
     const page = await open({ width: 1280, height: 800 }, "/lessons/06-the-flow/");
     const pane = page.locator("#exercise-pane");
@@ -118,6 +146,24 @@ describe("a phone (390×844)", () => {
       ),
     );
     expect(pane).toBeLessThan(recap ?? 0);
+    await page.context().close();
+  });
+
+  it("gives no lesson a sideways page scroll: long code in a sentence breaks, diagrams and listings scroll", async () => {
+    const page = await open({ width: 390, height: 844 }, "/");
+    const lessons = await page
+      .locator('main a[href^="/lessons/"]')
+      .evaluateAll((links) => [
+        ...new Set(links.map((link) => new URL((link as HTMLAnchorElement).href).pathname)),
+      ]);
+    expect(lessons.length).toBeGreaterThanOrEqual(22);
+    const wide: string[] = [];
+    for (const path of lessons) {
+      await page.goto(url(path));
+      const overflow = await page.evaluate(() => document.documentElement.scrollWidth - innerWidth);
+      if (overflow > 0) wide.push(`${path} (${overflow} px)`);
+    }
+    expect(wide).toEqual([]);
     await page.context().close();
   });
 
