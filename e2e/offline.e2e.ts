@@ -70,6 +70,29 @@ describe("offline", () => {
     await context.close();
   });
 
+  it("keeps the editor's type checks offline once the editor was opened online", async () => {
+    const context = await newContext(browser);
+    const page = await context.newPage();
+    await page.goto(server.url + LESSON_PATH);
+    await savedForOffline(page);
+    // Online first: the editor opens and its language service loads (and is kept) once.
+    await button(page, "Start editing").click();
+    await editor(page).waitFor();
+    await replaceCode(page, solution());
+    await runTests(page);
+    expect(await page.locator(".ws-typecheck-line").innerText()).toBe("✓ Type check: No type errors");
+
+    await context.setOffline(true);
+    await page.reload();
+    // The workspace the learner started reopens by itself once its panel is in view.
+    await page.locator("[data-workspace]").scrollIntoViewIfNeeded();
+    await editor(page).waitFor();
+    await replaceCode(page, `${solution()}\nconst wrong: number = "not a number";\n`);
+    await runTests(page);
+    expect(await page.locator(".ws-typecheck-line").innerText()).toBe("✗ Type check: 1 type error");
+    await context.close();
+  });
+
   it("shows a new deploy's page at once, and offers to reload into the new version", async () => {
     const context = await newContext(browser);
     const page = await context.newPage();
