@@ -30,6 +30,8 @@ describe("keyboard-only use", () => {
       where = await focused(page);
       if (where === "button:Start editing" || where === "editor") break;
     }
+    // Tabbing onto the panel is passing by: the starter stays, and focus stays on the button.
+    expect(await page.locator("[data-workspace]").getAttribute("data-workspace-state")).toBeNull();
     if (where !== "editor") await page.keyboard.press("Enter");
     // The editor loads on that first touch; focus moves into it once it is up.
     await expect.poll(() => focused(page), { timeout: 15_000 }).toBe("editor");
@@ -53,6 +55,20 @@ describe("keyboard-only use", () => {
     expect(await focused(page)).toBe("button:Hint");
     await page.keyboard.press("Enter");
     expect(await page.getByText("1 of 3 hints shown.").isVisible()).toBe(true);
+    // The new hint is brought into view; focus stays on Hint for the next rung.
+    expect(await page.locator(".ws-hints li").first().isVisible()).toBe(true);
+    await expect
+      .poll(() =>
+        page
+          .locator(".ws-hints li")
+          .first()
+          .evaluate((rung) => {
+            const box = rung.getBoundingClientRect();
+            return box.top >= 0 && box.bottom <= innerHeight;
+          }),
+      )
+      .toBe(true);
+    expect(await focused(page)).toBe("button:Hint");
     await context.close();
   });
 });

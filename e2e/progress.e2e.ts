@@ -69,6 +69,24 @@ describe("progress in the browser", () => {
     expect(await visibleCode(page)).not.toContain(MARK);
   });
 
+  it("marks the last results as out of date once the code is replaced", async () => {
+    await openWorkspace(page);
+    await typeMarker();
+    await button(page, "Show solution").click();
+    await page
+      .getByRole("dialog", { name: "Show the solution?" })
+      .getByRole("button", { name: "Show solution" })
+      .click();
+    expect(await runTests(page)).toMatch(/0 failed/);
+    await button(page, "Restore my code").click();
+    expect(await visibleCode(page)).toContain(MARK);
+    // The green summary was about the solution, not the code now in the editor.
+    expect(await page.locator(".ws-summary").innerText()).toBe(
+      "The code changed since the last run. Run the tests to check it.",
+    );
+    expect(await page.getByText("The last run’s results, for the code before:").isVisible()).toBe(true);
+  });
+
   it("Show solution asks first and keeps the learner's code to restore", async () => {
     await openWorkspace(page);
     await typeMarker();

@@ -98,6 +98,8 @@ describe("the exercise workspace", () => {
     await replaceCode(page, `${solution()}\nwhile (true) {}\n`);
     const stuck = await runTests(page);
     expect(stuck).toMatch(/loop/i);
+    // No test of the suite ran: the summary counts them, named by a spare that runs no learner code.
+    expect(stuck).toMatch(/^0 passed, 0 failed, [1-9]\d* did not run/);
     expect(await summary(page).getAttribute("data-status")).toBe("timeout");
 
     await replaceCode(page, solution());

@@ -38,8 +38,12 @@ export function initSplitPane(layout: HTMLElement, divider: HTMLElement, storage
     return pane ? pane.getBoundingClientRect().width / width() : 0.5;
   };
   const show = (share: number) => {
-    // The separator's value is the lesson text's share, the pane it sits after.
+    // The separator's value is the lesson text's share, the pane it sits after; its range is what
+    // the minimum widths allow at this window's width, so Home and End land on its ends.
+    const layoutWidth = width();
     divider.setAttribute("aria-valuenow", String(Math.round((1 - share) * 100)));
+    divider.setAttribute("aria-valuemin", String(Math.round((1 - clampShare(1, layoutWidth)) * 100)));
+    divider.setAttribute("aria-valuemax", String(Math.round((1 - clampShare(0, layoutWidth)) * 100)));
   };
   const apply = (share: number, save: boolean) => {
     const clamped = clampShare(share, width());

@@ -25,6 +25,13 @@ export class HintsView {
     return this.hints.length;
   }
 
+  /** Brings the newest rung into view (it opens below the results, often out of sight); focus stays
+   *  on the Hint button, so the next press is one key away. */
+  showLatest(): void {
+    const latest = this.list.lastElementChild;
+    latest?.scrollIntoView({ block: "center" });
+  }
+
   /** Shows the first `revealed` hints, adding new rungs to the end (so only they are announced). */
   show(revealed: number): void {
     const shown = Math.min(revealed, this.hints.length);

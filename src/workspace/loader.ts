@@ -3,8 +3,10 @@
 // starter, and without JavaScript it stays exactly that.
 //
 // When the workspace loads:
-// - on the learner's first touch of the panel: pointer down or focus anywhere in it, or the Start
-//   editing button. Reading the lesson costs no editor download.
+// - on the learner's first touch of the panel: a pointer down or a click in it (a key that presses a
+//   button, Start editing say, is a click too). Focus alone does not open it: a keyboard user tabbing
+//   past must not have the starter swapped out from under them, nor land in an editor where Tab
+//   indents. Reading the lesson costs no editor download.
 // - for a returning learner (this exercise has saved progress), as soon as the panel comes within a
 //   screen of the viewport, so their own code replaces the starter before they see the stale one.
 // The test engine waits longer still: until the learner first focuses something in the workspace
@@ -17,6 +19,16 @@ function hasSavedProgress(key: string | undefined): boolean {
   } catch {
     return false;
   }
+}
+
+/** Focus on the opened workspace without entering the editor: its selected file tab, else itself. */
+function focusWorkspace(panel: HTMLElement): void {
+  const mount = panel.querySelector<HTMLElement>("[data-workspace-mount]");
+  const tab = mount?.querySelector<HTMLElement>('[role="tab"][aria-selected="true"]');
+  if (tab) return tab.focus();
+  if (!mount) return;
+  mount.tabIndex = -1;
+  mount.focus();
 }
 
 function prepare(panel: HTMLElement): void {
@@ -36,10 +48,13 @@ function prepare(panel: HTMLElement): void {
     if (status) status.textContent = "Loading the editor…";
     import("./workspace")
       .then(({ mountWorkspace }) => {
-        // Focus follows the learner: into the editor if they asked, or if it sat on what is now hidden.
+        // Focus follows the learner: into the editor if they asked to edit; if it sat on what is now
+        // hidden (the returning learner's workspace opened as they tabbed through the static panel),
+        // onto the workspace itself, from where Tab goes on as before.
         const active = document.activeElement;
         const onStatic = active instanceof Element && active.closest("[data-workspace-static]") !== null;
-        mountWorkspace(panel, { focusEditor: wantsFocus || onStatic });
+        mountWorkspace(panel, { focusEditor: wantsFocus });
+        if (onStatic && !wantsFocus) focusWorkspace(panel);
       })
       .catch((error: unknown) => {
         console.error(error);
@@ -62,11 +77,6 @@ function prepare(panel: HTMLElement): void {
   panel.addEventListener("click", (event) => {
     wantsFocus ||= asksToEdit(event.target);
     open();
-  });
-  // Tabbing onto the pane's own bar (Focus mode) is passing by, not touching the exercise: the
-  // static starter must not be swapped out from under a keyboard user on their way in.
-  panel.addEventListener("focusin", (event) => {
-    if (!(event.target instanceof Element && event.target.closest("[data-workspace-bar]"))) open();
   });
 
   if (hasSavedProgress(panel.dataset.progressKey) && "IntersectionObserver" in window) {

@@ -133,6 +133,24 @@ export class ResultsView {
     this.report.prepend(h("p", { class: "ws-stale-note" }, "The last run’s results, until this run ends:"));
   }
 
+  /**
+   * The code was replaced (reset, restored, the solution shown, another tab's code): the last run's
+   * results no longer describe it, so its summary gives way to a neutral line and its rows are
+   * marked as the last run's. Nothing happens before a first run.
+   */
+  outdated(): void {
+    if (!this.model || this.live.dataset.status === "running") return;
+    this.live.dataset.status = "idle";
+    delete this.live.dataset.run;
+    this.live.replaceChildren(
+      h("p", { class: "ws-headline" }, "The code changed since the last run. Run the tests to check it."),
+    );
+    if (this.report.childElementCount === 0 || this.report.dataset.stale) return;
+    this.report.dataset.stale = "true";
+    this.report.inert = true;
+    this.report.prepend(h("p", { class: "ws-stale-note" }, "The last run’s results, for the code before:"));
+  }
+
   /** Shows a run's results; `extra` is one more sentence for the live region (lesson complete). */
   show(model: ResultsModel, extra?: string): void {
     this.model = model;

@@ -196,7 +196,10 @@ class Workspace {
       starter: this.data.starter[carry.file] ?? "",
       save: (text) =>
         this.update((record) => ({ ...record, files: { ...record.files, [carry.file]: text } })),
-      replace: (text) => this.editor.replace(carry.file, text),
+      replace: (text) => {
+        this.editor.replace(carry.file, text);
+        this.results.outdated();
+      },
       warn: (text) => this.notice(text, "ws-warning"),
       announce: (text) => this.announce(text),
     });
@@ -283,6 +286,7 @@ class Workspace {
     if (revealed >= this.hints.total) return;
     this.update((record) => ({ ...record, hintsRevealed: revealed + 1 }));
     this.hints.show(revealed + 1);
+    this.hints.showLatest();
     this.updateHintButton();
   }
 
@@ -292,6 +296,7 @@ class Workspace {
 
   private replaceFiles(files: Files): void {
     for (const path of this.data.files) this.editor.replace(path, files[path] ?? "");
+    this.results.outdated();
   }
 
   private notice(text: string, kind: string): void {

@@ -24,12 +24,26 @@ export interface TypeCheckActions {
 
 export const typeErrorCount = (count: number) => `${count} type ${count === 1 ? "error" : "errors"}`;
 
+/** TypeScript numbers its syntax diagnostics 1000–1999 ("Expression expected."). */
+const isSyntaxError = (issue: TypeCheckIssue) => issue.code >= 1000 && issue.code < 2000;
+const kindOf = (issue: TypeCheckIssue) => (isSyntaxError(issue) ? "syntax error" : "type error");
+
+/** "2 type errors", "1 syntax error", or both: a syntax error is not called a type error. */
+export function issueCount(issues: readonly TypeCheckIssue[]): string {
+  const syntax = issues.filter(isSyntaxError).length;
+  const types = issues.length - syntax;
+  const parts = [];
+  if (syntax > 0) parts.push(`${syntax} syntax ${syntax === 1 ? "error" : "errors"}`);
+  if (types > 0 || syntax === 0) parts.push(typeErrorCount(types));
+  return parts.join(", ");
+}
+
 function summary(result: TypeCheckResult): string {
   switch (result.status) {
     case "ok":
       return "No type errors";
     case "errors":
-      return typeErrorCount(result.issues.length);
+      return issueCount(result.issues);
     case "unavailable":
       return `not available (${result.reason})`;
   }
@@ -50,7 +64,7 @@ function issueItem(issue: TypeCheckIssue, actions: TypeCheckActions): HTMLElemen
       {
         type: "button",
         class: "ws-button ws-typecheck-goto",
-        "aria-label": `Go to line ${issue.line} of ${issue.file} (type error)`,
+        "aria-label": `Go to line ${issue.line} of ${issue.file} (${kindOf(issue)})`,
       },
       `Go to line ${issue.line}`,
     );

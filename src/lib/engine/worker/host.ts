@@ -44,6 +44,9 @@ export interface WorkerEngine extends TestEngine {
   dispose(): void;
 }
 
+/** How long a stopped run waits for a spare to name the suite's tests before it reports without. */
+const PLAN_AFTER_STOP_MS = 3000;
+
 const defaultWorkerSource = async () => (await import("virtual:pocketflow-test-worker")).default;
 
 /** Rejects with `message` unless `promise` settles within `ms`. */
@@ -188,18 +191,27 @@ export function createWorkerEngine(options: WorkerEngineOptions = {}): WorkerEng
         send(box, { type: "kill", id });
         resolve({ ...report, durationMs: elapsed() });
       };
+      let stopping = false;
       const stop = (reason: "timeout" | "no-start") => {
+        if (settled || stopping) return;
         const idle = performance.now() - lastAlive < 3 * HEARTBEAT_MS;
         const limit = reason === "timeout" ? request.timeoutMs : startTimeoutMs;
+        const report = (plan: TestPlan | undefined) =>
+          stoppedReport(reason, limit, { ...seen, idle, ...(plan ? { plan } : {}) });
         // A preparation beside this run may have planned the suite meanwhile.
-        const plan = seen.plan ?? cache.planOf(request);
-        finish(stoppedReport(reason, limit, { ...seen, idle, ...(plan ? { plan } : {}) }));
+        const known = seen.plan ?? cache.planOf(request);
+        if (known || reason !== "timeout") return finish(report(known));
+        // Without a plan the report could not say which tests never ran: stop the run's worker now
+        // and let a spare (which runs no learner code) name the suite's tests first.
+        stopping = true;
+        send(box, { type: "kill", id });
+        void planSuite(request.tests, PLAN_AFTER_STOP_MS).then((plan) => finish(report(plan)));
       };
       // The time limit counts from the moment the worker has the suite, not while a spare boots.
       timer = setTimeout(() => stop("no-start"), startTimeoutMs);
       channel.port1.onmessage = ({ data }: MessageEvent<unknown>) => {
         const message = readRunMessage(data);
-        if (!message || settled) return; // what cannot be read changes nothing
+        if (!message || settled || stopping) return; // what cannot be read changes nothing
         switch (message.type) {
           case "started":
             // Once per run: a second "started" must not restart the clock.
@@ -257,6 +269,32 @@ export function createWorkerEngine(options: WorkerEngineOptions = {}): WorkerEng
     });
   }
 
+  /** The suite's test names per file, collected by a spare without learner code (see `plan`). */
+  async function planSuite(
+    tests: Record<string, string>,
+    limitMs = startTimeoutMs,
+  ): Promise<TestPlan | undefined> {
+    const request = cache.requestFor({ files: {}, tests, timeoutMs: 0 });
+    const known = cache.planOf(request);
+    if (known) return known;
+    const box = await ensureSandbox();
+    const channel = new MessageChannel();
+    const planned = new Promise<TestPlan | undefined>((resolve) => {
+      channel.port1.onmessage = ({ data }: MessageEvent<unknown>) => {
+        const message = readRunMessage(data);
+        if (message?.type !== "prepared") return;
+        cache.remember(request, message);
+        channel.port1.close();
+        resolve(message.plan);
+      };
+    });
+    send(box, { type: "prepare", request }, [channel.port2]);
+    return within(planned, limitMs, "the sandbox did not plan the suite in time").catch(() => {
+      channel.port1.close();
+      return undefined;
+    });
+  }
+
   return {
     name: "worker",
     run(files, tests, { timeoutMs, trace }) {
@@ -278,27 +316,7 @@ export function createWorkerEngine(options: WorkerEngineOptions = {}): WorkerEng
       };
       send(box, { type: "prepare", request }, [channel.port2]);
     },
-    async plan(tests) {
-      const request = cache.requestFor({ files: {}, tests, timeoutMs: 0 });
-      const known = cache.planOf(request);
-      if (known) return known;
-      const box = await ensureSandbox();
-      const channel = new MessageChannel();
-      const planned = new Promise<TestPlan | undefined>((resolve) => {
-        channel.port1.onmessage = ({ data }: MessageEvent<unknown>) => {
-          const message = readRunMessage(data);
-          if (message?.type !== "prepared") return;
-          cache.remember(request, message);
-          channel.port1.close();
-          resolve(message.plan);
-        };
-      });
-      send(box, { type: "prepare", request }, [channel.port2]);
-      return within(planned, startTimeoutMs, "the sandbox did not plan the suite in time").catch(() => {
-        channel.port1.close();
-        return undefined;
-      });
-    },
+    plan: planSuite,
     dispose() {
       void sandbox?.then(
         (box) => box.iframe.remove(),
