@@ -184,6 +184,8 @@ describe("results model", () => {
     );
     expect(model.headline).toBe("The tests did not finish within 5 s — did a loop never end?");
     expect(model.summary).toBe("0 passed, 1 failed, 1 did not run");
+    // Said once: the output keeps what the code logged, not the stop's message again.
+    expect(model.output).toBe("log");
   });
 
   it("names only the line of an error whose column is not known", () => {

@@ -114,6 +114,14 @@ function locationOf(report: TestReport, learnerFiles: readonly string[]): ErrorL
   );
 }
 
+/** The output without the stop's message at its end: the headline says it already. */
+function outputBesides(report: TestReport): string {
+  const output = report.output.trimEnd();
+  const stopped = report.problems?.find((problem) => problem.kind === "stopped")?.message;
+  if (report.status !== "timeout" || !stopped || !output.endsWith(stopped)) return output;
+  return output.slice(0, output.length - stopped.length).trimEnd();
+}
+
 export function resultsModel(report: TestReport, learnerFiles: readonly string[]): ResultsModel {
   const rows = report.tests.map((test): TestRow => {
     const row: TestRow = { name: test.name, status: test.status };
@@ -133,7 +141,7 @@ export function resultsModel(report: TestReport, learnerFiles: readonly string[]
     headline: headlineOf(report, failed, location),
     rows,
     notRun: report.notRun ?? [],
-    output: report.output.trimEnd(),
+    output: outputBesides(report),
     durationMs: report.durationMs,
   };
   if (location) model.location = location;

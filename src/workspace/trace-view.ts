@@ -171,7 +171,11 @@ export class TraceView {
     const test = this.tests[Number(this.picker.value)];
     if (!test) {
       this.body.replaceChildren(
-        h("p", { class: "muted" }, "No test ran a flow of the provided core, so there is nothing to trace."),
+        h(
+          "p",
+          { class: "muted" },
+          "None of the tests got as far as running a flow, so there are no steps to show yet.",
+        ),
       );
       return;
     }
@@ -180,7 +184,7 @@ export class TraceView {
       { class: `tr-status tr-status-${test.status}` },
       test.status === "pass"
         ? "This test passed."
-        : "This test failed. Here is what the flow did before it did.",
+        : "This test failed. These are the steps its flows took up to the failure.",
     );
     this.body.replaceChildren(status, ...traceBody(test));
   }
