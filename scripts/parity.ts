@@ -3,53 +3,16 @@
 // test's name or status fails the check (exit 1). Also checks the worker's timeouts and speed.
 import { join } from "node:path";
 import { summarize, type TestReport } from "../src/lib/engine/report";
-import { listExerciseSlugs, loadExercise, projectRoot } from "../src/lib/exercises/load";
-import type { Files } from "../src/lib/exercises/schema";
+import { projectRoot } from "../src/lib/exercises/load";
 import { runWithNodeVitest } from "./lib/node-vitest";
 import { openHarness } from "./parity/browser";
 import { differences } from "./parity/compare";
-import { fixtures, truthFixtures } from "./parity/fixtures";
-
-interface Case {
-  /** The row label: exercise slug or fixture id. */
-  label: string;
-  variant: "starter" | "solution" | "fixture";
-  files: Files;
-  tests: Files;
-  timeoutMs: number;
-}
+import { truthFixtures } from "./parity/fixtures";
+import { caseId, suiteCases } from "./lib/suite-cases";
 
 // `npx tsx scripts/parity.ts 06 10` checks only the exercises whose slugs start with 06 or 10.
-const only = process.argv.slice(2);
-const slugs = listExerciseSlugs().filter(
-  (slug) => only.length === 0 || only.some((prefix) => slug.startsWith(prefix)),
-);
-const unreadable: string[] = [];
-const exercises = slugs.flatMap((slug) => {
-  try {
-    return [loadExercise(slug)];
-  } catch (error) {
-    // An exercise still being written is not the engine's problem: say so and check the rest.
-    unreadable.push(`${slug}: ${error instanceof Error ? error.message : String(error)}`);
-    return [];
-  }
-});
-
-const cases: Case[] = [
-  ...exercises.flatMap((exercise) =>
-    (["starter", "solution"] as const).map((variant) => ({
-      label: exercise.slug,
-      variant,
-      files: exercise[variant],
-      tests: exercise.tests,
-      timeoutMs: exercise.timeoutMs,
-    })),
-  ),
-  ...[...fixtures, ...truthFixtures]
-    .filter(() => only.length === 0)
-    .map((fixture) => ({ label: fixture.id, variant: "fixture" as const, timeoutMs: 5000, ...fixture })),
-];
-const idOf = (test: Case) => `${test.label}--${test.variant}`;
+const { cases, unreadable } = suiteCases(process.argv.slice(2), truthFixtures);
+const idOf = caseId;
 
 const nodeStarted = performance.now();
 const nodeReports = await runWithNodeVitest(

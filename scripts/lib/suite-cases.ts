@@ -2,7 +2,7 @@
 // plus the engine fixtures. Arguments narrow it to the exercises whose slugs start with them.
 import { listExerciseSlugs, loadExercise } from "../../src/lib/exercises/load";
 import type { Files } from "../../src/lib/exercises/schema";
-import { fixtures } from "../parity/fixtures";
+import { fixtures, type Fixture } from "../parity/fixtures";
 
 export interface SuiteCase {
   /** The row label: exercise slug or fixture id. */
@@ -15,7 +15,11 @@ export interface SuiteCase {
 
 export const caseId = (test: SuiteCase) => `${test.label}--${test.variant}`;
 
-export function suiteCases(only: string[]): { cases: SuiteCase[]; unreadable: string[] } {
+/** `extraFixtures` run after the usual ones (parity adds the cases where results must tell the truth). */
+export function suiteCases(
+  only: string[],
+  extraFixtures: readonly Fixture[] = [],
+): { cases: SuiteCase[]; unreadable: string[] } {
   const unreadable: string[] = [];
   const exercises = listExerciseSlugs()
     .filter((slug) => only.length === 0 || only.some((prefix) => slug.startsWith(prefix)))
@@ -38,7 +42,7 @@ export function suiteCases(only: string[]): { cases: SuiteCase[]; unreadable: st
         timeoutMs: exercise.timeoutMs,
       })),
     ),
-    ...fixtures
+    ...[...fixtures, ...extraFixtures]
       .filter(() => only.length === 0)
       .map((fixture) => ({ label: fixture.id, variant: "fixture" as const, timeoutMs: 5000, ...fixture })),
   ];
