@@ -1,22 +1,15 @@
 // The site around the lessons, as a new visitor meets it: search, the theme switch, the 404 page,
 // the favicon, and the tags and files that search engines and link previews read.
 import { readdirSync } from "node:fs";
-import type { Browser, BrowserContext, Page } from "playwright-core";
-import { afterAll, afterEach, beforeAll, beforeEach, describe, expect, it } from "vitest";
-import { launchChromium, newContext } from "./browser";
+import type { Page } from "playwright-core";
+import { beforeEach, describe, expect, it } from "vitest";
+import { newContext } from "./browser";
+import { freshPagePerTest } from "./fresh-page";
 import { LESSON_PATH, button, openWorkspace, url } from "./workspace-page";
 
-let browser: Browser;
-let context: BrowserContext;
+const session = freshPagePerTest();
 let page: Page;
-
-beforeAll(async () => (browser = await launchChromium()));
-afterAll(async () => browser?.close());
-beforeEach(async () => {
-  context = await newContext(browser);
-  page = await context.newPage();
-});
-afterEach(async () => context?.close());
+beforeEach(() => (page = session.page));
 
 const searchBox = (page: Page) => page.getByRole("searchbox", { name: "Search the lessons" });
 const searchDialog = (page: Page) => page.getByRole("dialog", { name: "Search the course" });
@@ -97,14 +90,14 @@ describe("search", () => {
 
 describe("theme", () => {
   it("follows the system until the learner chooses, then keeps the choice across a reload", async () => {
-    const dark = await newContext(browser, "dark");
+    const dark = await newContext(session.browser, "dark");
     const darkPage = await dark.newPage();
     await darkPage.goto(url("/"));
     expect(await theme(darkPage), "the system setting, by default").toBe("dark");
     await dark.close();
 
     // No service worker here: it would answer the reload below, unseen by the blocking route.
-    const light = await browser.newContext({
+    const light = await session.browser.newContext({
       viewport: { width: 1280, height: 900 },
       serviceWorkers: "block",
     });

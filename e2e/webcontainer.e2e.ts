@@ -1,22 +1,14 @@
 // The WebContainer engine in the page, in Chromium with the site's isolation headers. StackBlitz's
 // servers are out of reach here, so the boot fails: the learner must see a one-line notice naming
 // the likely cause and still get a correct result from the offline engine. And the engine picker.
-import type { Browser, BrowserContext, Page } from "playwright-core";
-import { afterAll, afterEach, beforeAll, beforeEach, describe, expect, it } from "vitest";
-import { launchChromium, newContext } from "./browser";
+import type { Page } from "playwright-core";
+import { beforeEach, describe, expect, it } from "vitest";
+import { freshPagePerTest } from "./fresh-page";
 import { LESSON_PATH, button, openWorkspace, replaceCode, runTests, solution, url } from "./workspace-page";
 
-let browser: Browser;
-let context: BrowserContext;
+const session = freshPagePerTest();
 let page: Page;
-
-beforeAll(async () => (browser = await launchChromium()));
-afterAll(async () => browser?.close());
-beforeEach(async () => {
-  context = await newContext(browser);
-  page = await context.newPage();
-});
-afterEach(async () => context?.close());
+beforeEach(() => (page = session.page));
 
 const picker = (on: Page) => on.getByRole("combobox", { name: "Run tests in" });
 const notice = (on: Page) => on.locator(".ws-engine-notice:not([hidden])");

@@ -72,9 +72,7 @@ function pathMapper(copyDir: string, shownDir: string) {
     }
     return undefined;
   };
-  const escaped = shownDir.replaceAll(/[.*+?^${}()|[\]\\]/g, "\\$&");
-  const locationIn = (text: string) => new RegExp(`${escaped}/[^\\s:]+:\\d+:\\d+`).exec(text)?.[0];
-  return { rewrite, learnerFrame, locationIn };
+  return { rewrite, learnerFrame };
 }
 
 /** The first problem, as the CLI prints it: syntax error or load failure (with the files it

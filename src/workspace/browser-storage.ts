@@ -79,11 +79,6 @@ export function browserStorage(): { storage: Storage; persistent: boolean; state
   }
 }
 
-/** The characters a set of keys and their values take (what the browser's quota counts). */
-export function sizeOf(storage: Storage, keys: string[]): number {
-  return keys.reduce((total, key) => total + key.length + (storage.getItem(key)?.length ?? 0), 0);
-}
-
 /** "12 KB", "1.4 MB": a size in characters, as a learner reads it (a character is about a byte here). */
 export function formatSize(chars: number): string {
   if (chars < 1000) return `${chars} bytes`;

@@ -1,8 +1,9 @@
 // The home page's share of progress: ticks on the course map for completed lessons, export and
 // import of all progress as a JSON file, and help when the storage is full. Small, and loaded with
 // the page (no editor, no engine); it reads localStorage synchronously, so the ticks show at once.
-import { completedExercises, markLessons } from "../lesson-page/course-progress";
+import { markLessons } from "../lesson-page/course-progress";
 import { browserStorage } from "./browser-storage";
+import { completedWith } from "./progress-record";
 import { describeSetAside, ProgressStore } from "./progress-store";
 import { describeImport, ImportError, importProgress, type CourseExercises } from "./progress-transfer";
 import { downloadProgress, StorageHelp } from "./storage-help";
@@ -14,18 +15,19 @@ function courseExercises(root: ParentNode): CourseExercises {
   return new Map(entries.map((entry) => [entry.dataset.exercise ?? "", entry.dataset.lesson ?? ""]));
 }
 
-function markCompleted(root: ParentNode, store: ProgressStore, storage: Storage): string[] {
+function markCompleted(root: ParentNode, store: ProgressStore, course: CourseExercises): string[] {
   // Loading every record sets damaged ones aside; the home page reports them.
-  const { setAside } = store.loadAll();
-  const count = markLessons(root, completedExercises(storage));
-  const lessons = new Set(
-    [...root.querySelectorAll<HTMLElement>("[data-exercise][data-lesson]")].map(
-      (entry) => entry.dataset.exercise,
-    ),
+  const { records, setAside } = store.loadAll();
+  const done = new Map(
+    records.flatMap((record) => {
+      const how = completedWith(record);
+      return how ? [[record.slug, how] as const] : [];
+    }),
   );
+  const count = markLessons(root, done);
   const summary = root.querySelector<HTMLElement>("[data-progress-summary]");
   if (summary) {
-    summary.textContent = `In this browser you have completed ${count} of the ${lessons.size} lessons with an exercise.`;
+    summary.textContent = `In this browser you have completed ${count} of the ${course.size} lessons with an exercise.`;
   }
   return setAside.map(describeSetAside);
 }
@@ -39,10 +41,10 @@ export function initHome(root: Document = document): void {
   const say = (text: string) => {
     if (status) status.textContent = text;
   };
-  const notices = markCompleted(root, store, storage);
+  const notices = markCompleted(root, store, course);
   // Another tab completed a lesson or imported progress: the ticks follow.
   window.addEventListener("storage", (event) => {
-    if (event.key === null || event.key.startsWith(`${STORAGE_PREFIX}:`)) markCompleted(root, store, storage);
+    if (event.key === null || event.key.startsWith(`${STORAGE_PREFIX}:`)) markCompleted(root, store, course);
   });
   if (!section) return;
   section.hidden = false;
@@ -70,7 +72,7 @@ export function initHome(root: Document = document): void {
     if (!file) return;
     try {
       say(describeImport(importProgress(store, await file.text(), course)));
-      markCompleted(root, store, storage);
+      markCompleted(root, store, course);
       help.update();
     } catch (error) {
       say(error instanceof ImportError ? error.message : `The file could not be read: ${String(error)}`);

@@ -24,7 +24,9 @@ function newlinesFrom(text: string, from: number): number {
 export function capText(text: string, maxLines: number, maxChars: number): string {
   let cut = text.length;
   let at = -1;
-  for (let line = 0; line < maxLines && (at = text.indexOf("\n", at + 1)) >= 0; line += 1);
+  // Past maxChars the cut is maxChars whatever the lines: stop looking (a run's output grows with
+  // every test and is capped each time, so this must not walk all of it).
+  for (let line = 0; line < maxLines && (at = text.indexOf("\n", at + 1)) >= 0 && at <= maxChars; line += 1);
   if (at >= 0 && at < text.length - 1) cut = at;
   cut = Math.min(cut, maxChars);
   if (cut >= text.length) return text;

@@ -108,3 +108,15 @@ export function runStatus(report: Pick<TestReport, "tests" | "problems">): TestR
   if (problems.length > 0) return "error";
   return statusOf(report.tests);
 }
+
+/** A run the engine could not do, or could not trust: an error with that one `engine` problem. */
+export function engineErrorReport(engine: EngineName, message: string, durationMs = 0): TestReport {
+  return {
+    engine,
+    status: "error",
+    durationMs,
+    tests: [],
+    output: `${message}\n`,
+    problems: [{ kind: "engine", message }],
+  };
+}

@@ -6,6 +6,7 @@
 import { readTestTrace } from "../trace/model";
 import { capMessage, capText, capValue } from "./outcome";
 import {
+  engineErrorReport,
   runStatus,
   type EngineName,
   type RunProblem,
@@ -157,14 +158,7 @@ export function refusedReport(engine: EngineName, why: string, durationMs = 0): 
   const message =
     `The test engine sent a report this page cannot use (${why}), so nothing is marked. ` +
     "Run the tests again; if this keeps happening, reload the page.";
-  return {
-    engine,
-    status: "error",
-    durationMs,
-    tests: [],
-    output: `${message}\n`,
-    problems: [{ kind: "engine", message }],
-  };
+  return engineErrorReport(engine, message, durationMs);
 }
 
 /** The report if it checks out, else the refusal that says why. */

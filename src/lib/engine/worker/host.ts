@@ -6,7 +6,7 @@
 // the worker is checked before it changes anything (run-messages.ts, ../validate.ts).
 import sandboxUrl from "virtual:pocketflow-test-sandbox";
 import { capText } from "../outcome";
-import type { TestEngine, TestReport } from "../report";
+import { engineErrorReport, type TestEngine, type TestReport } from "../report";
 import { MalformedReport, REPORT_LIMITS, parseReport, refusedReport } from "../validate";
 import type { TestPlan } from "./collect";
 import type { GradeRequest } from "./grade";
@@ -162,14 +162,7 @@ export function createWorkerEngine(options: WorkerEngineOptions = {}): WorkerEng
       }
     } catch (error) {
       const message = error instanceof Error ? error.message : String(error);
-      return {
-        engine: "worker",
-        status: "error",
-        durationMs: elapsed(),
-        tests: [],
-        output: `${message}\n`,
-        problems: [{ kind: "engine", message }],
-      };
+      return engineErrorReport("worker", message, elapsed());
     }
     const id = ++nextId;
     const channel = new MessageChannel();
@@ -254,13 +247,7 @@ export function createWorkerEngine(options: WorkerEngineOptions = {}): WorkerEng
             return;
           case "failed": {
             const text = `The test worker could not start: ${message.message}`;
-            finish({
-              engine: "worker",
-              status: "error",
-              tests: [],
-              output: `${text}\n`,
-              problems: [{ kind: "engine", message: text }],
-            });
+            finish(engineErrorReport("worker", text));
           }
         }
       };

@@ -1,6 +1,6 @@
 // What a learner sees when a run had to be stopped: the tests that finished, the one that was still
 // running, the ones that never ran, and the likely cause in plain words.
-import type { TestOutcome, TestReport } from "../report";
+import { engineErrorReport, type TestOutcome, type TestReport } from "../report";
 import type { TestPlan } from "./collect";
 
 export interface RunSoFar {
@@ -58,13 +58,7 @@ export function stoppedReport(
 ): Omit<TestReport, "durationMs"> {
   if (reason === "no-start") {
     const message = `The test worker did not start within ${inSeconds(afterMs)}. Run the tests again.`;
-    return {
-      engine: "worker",
-      status: "error",
-      tests: [],
-      output: `${message}\n`,
-      problems: [{ kind: "engine", message }],
-    };
+    return engineErrorReport("worker", message);
   }
   const tests = [...seen.tests];
   if (seen.running) {

@@ -1,7 +1,7 @@
 // Entry of the test worker bundle. A worker serves exactly one run and is then thrown away, so no
 // state of one learner run (globals, pending timers, patched prototypes) leaks into the next.
 import { errorInWords } from "../outcome";
-import type { TestReport } from "../report";
+import { engineErrorReport, type TestReport } from "../report";
 import { grade, prepareRun, type GradeRequest, type Prepared } from "./grade";
 import { guardRealm } from "./guard";
 import { WARM_UP_ROUNDS } from "./warm-up";
@@ -58,14 +58,7 @@ async function run(request: GradeRequest, port: MessagePort) {
     });
   } catch (error) {
     const message = `The test engine failed: ${errorInWords(error)}`;
-    report = {
-      engine: "worker",
-      status: "error",
-      durationMs: 0,
-      tests: [],
-      output: `${message}\n`,
-      problems: [{ kind: "engine", message }],
-    };
+    report = engineErrorReport("worker", message);
   }
   clearInterval(heartbeat);
   // One string: the page checks its length before it parses anything.
