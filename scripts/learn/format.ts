@@ -4,6 +4,7 @@ import { summarize } from "../../src/lib/engine/report";
 import type { Exercise } from "../../src/lib/exercises/schema";
 import type { LearnContext } from "./context";
 import type { LearnOutcome, SuiteProblem, SuiteResult } from "./suite";
+import { plural } from "../../src/lib/words";
 
 type Style = LearnContext["style"];
 
@@ -38,8 +39,6 @@ function failureDetails(test: LearnOutcome, style: Style): string[] {
   if (test.at) lines.push(`  at ${test.at}`);
   return lines;
 }
-
-const plural = (count: number, one: string, many: string) => `${count} ${count === 1 ? one : many}`;
 
 function problemDetails(problem: SuiteProblem, notRun: number, style: Style): string[] {
   const where = problem.at ? ` in ${problem.at}` : "";

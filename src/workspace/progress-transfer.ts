@@ -8,6 +8,7 @@ import {
   type ProgressStore,
   type SaveFailure,
 } from "./progress-store";
+import { plural } from "../lib/words";
 
 export const EXPORT_FORMAT = "build-pocketflow-progress";
 export const EXPORT_VERSION = 1;
@@ -194,8 +195,6 @@ export function importProgress(
   }
   return report;
 }
-
-const plural = (count: number, one: string, many: string) => `${count} ${count === 1 ? one : many}`;
 
 /** "Imported progress for 3 exercises (2 complete): … Skipped 1 entry that was not valid." */
 export function describeImport(report: ImportReport): string {

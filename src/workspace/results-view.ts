@@ -7,6 +7,7 @@
 import type { DiffLine } from "./diff";
 import { h, uniqueId } from "./dom";
 import type { ErrorLocation, ResultsModel, TestRow } from "./results";
+import { plural } from "../lib/words";
 
 const DIFF_MARK: Record<DiffLine["kind"], string> = { same: "  ", expected: "- ", actual: "+ " };
 
@@ -74,8 +75,6 @@ function testList(label: string, rows: Iterable<TestRow>): HTMLElement {
   );
   return list;
 }
-
-const plural = (count: number, one: string, many: string) => `${count} ${count === 1 ? one : many}`;
 
 /** A test that did not run: its file did not load, or the run stopped first. */
 const notRunRow = (name: string) =>

@@ -5,6 +5,7 @@
 import { findLocation } from "../lib/engine/outcome";
 import { summarize, type RunProblem, type SourceLocation, type TestReport } from "../lib/engine/report";
 import { diffLines, type DiffLine } from "./diff";
+import { plural } from "../lib/words";
 
 export type ErrorLocation = SourceLocation;
 
@@ -42,8 +43,6 @@ export function findErrorLocation(
   }
   return findLocation(output, found, learnerFiles);
 }
-
-const plural = (count: number, one: string, many: string) => `${count} ${count === 1 ? one : many}`;
 
 const where = ({ file, line, column }: ErrorLocation) =>
   `${file} at line ${line}${column ? `, column ${column}` : ""}`;

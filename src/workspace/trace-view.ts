@@ -7,6 +7,7 @@ import { readTestTrace, type TestTrace } from "../lib/trace/model";
 import { formatChange, formatPlain, type TraceStep } from "../../core/trace";
 import { h, uniqueId } from "./dom";
 import "../styles/trace.css";
+import { plural } from "../lib/words";
 
 export interface TracedTest {
   name: string;
@@ -19,8 +20,6 @@ const actionText = (step: TraceStep) => {
   if (step.status === "running") return "did not finish";
   return step.action === undefined ? "→ default" : `→ "${step.action}"`;
 };
-
-const plural = (count: number, one: string, many = `${one}s`) => `${count} ${count === 1 ? one : many}`;
 
 function stepItem(step: TraceStep): HTMLElement {
   const failed = step.status !== "done";

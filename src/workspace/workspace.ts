@@ -27,6 +27,7 @@ import { fileTabs } from "./tabs";
 import { linkFailuresToTrace, TraceView } from "./trace-view";
 import { parseWorkspaceData, type CarryData, type Files, type WorkspaceData } from "./types";
 import { completesExercise, TypeScriptSupport } from "./typescript";
+import { completedWith } from "./progress-record";
 import { CodeActions } from "./code-actions";
 import { buildToolbar, completionBadge, editorFilesOf, type Toolbar } from "./workspace-parts";
 import { layoutWorkspace } from "./workspace-layout";
@@ -276,9 +277,7 @@ class Workspace {
   }
 
   private showBadge(): void {
-    this.badge.show(
-      this.record?.completedAt === undefined ? undefined : (this.record.completedWith ?? "own"),
-    );
+    this.badge.show(completedWith(this.record));
   }
 
   private revealHint(): void {

@@ -14,6 +14,7 @@ import {
   type TestOutcome,
   type TestReport,
 } from "./report";
+import { isRecord } from "../words";
 
 export const REPORT_LIMITS = {
   /** Characters of a report's JSON text; longer is refused unread. */
@@ -30,9 +31,6 @@ export const REPORT_LIMITS = {
 export class MalformedReport extends Error {
   override name = "MalformedReport";
 }
-
-const isObject = (value: unknown): value is Record<string, unknown> =>
-  typeof value === "object" && value !== null && !Array.isArray(value);
 
 function fail(why: string): never {
   throw new MalformedReport(why);
@@ -54,7 +52,7 @@ function listOf(value: unknown, what: string, max: number): unknown[] {
 
 export function checkTest(value: unknown): TestOutcome {
   if (
-    !isObject(value) ||
+    !isRecord(value) ||
     typeof value.name !== "string" ||
     (value.status !== "pass" && value.status !== "fail")
   )
@@ -75,7 +73,7 @@ export function checkTest(value: unknown): TestOutcome {
 const positive = (value: unknown) => typeof value === "number" && Number.isInteger(value) && value >= 1;
 
 function checkLocation(value: unknown): SourceLocation | undefined {
-  if (!isObject(value) || typeof value.file !== "string" || !positive(value.line)) return undefined;
+  if (!isRecord(value) || typeof value.file !== "string" || !positive(value.line)) return undefined;
   const location: SourceLocation = {
     file: cut(value.file, REPORT_LIMITS.pathChars),
     line: value.line as number,
@@ -87,7 +85,7 @@ function checkLocation(value: unknown): SourceLocation | undefined {
 const KINDS = new Set<RunProblem["kind"]>(["load", "unhandled", "stopped", "engine"]);
 
 function checkProblem(value: unknown): RunProblem {
-  if (!isObject(value) || !KINDS.has(value.kind as RunProblem["kind"]) || typeof value.message !== "string")
+  if (!isRecord(value) || !KINDS.has(value.kind as RunProblem["kind"]) || typeof value.message !== "string")
     fail("a problem has no kind or message");
   const problem: RunProblem = { kind: value.kind as RunProblem["kind"], message: capMessage(value.message) };
   const testFile = optionalText(value.testFile, "a problem's file", (text) =>
@@ -103,7 +101,7 @@ const RANK: Record<TestReport["status"], number> = { pass: 0, fail: 1, error: 2,
 
 /** The report, checked and capped, with the worse of its claimed and its recomputed status. */
 export function checkReport(value: unknown, engine: EngineName): TestReport {
-  if (!isObject(value)) fail("it is not a report");
+  if (!isRecord(value)) fail("it is not a report");
   const claimed = value.status;
   if (typeof claimed !== "string" || !(claimed in RANK))
     fail("its status is not one of pass, fail, error, timeout");

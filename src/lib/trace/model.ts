@@ -2,6 +2,7 @@
 // (core/trace.ts) while the test ran. Reports come from a sandbox that runs learner code, so the page
 // checks a trace with `readTestTrace` before it shows anything of it.
 import type { Change, Plain, TraceStep } from "../../../core/trace";
+import { isRecord } from "../words";
 
 /** What one test's flows did: every node run, in order, and how many steps were cut off. */
 export interface TestTrace {
@@ -12,8 +13,6 @@ export interface TestTrace {
 
 const LIMITS = { steps: 500, text: 4000, depth: 12, items: 500 };
 
-const isRecord = (value: unknown): value is Record<string, unknown> =>
-  typeof value === "object" && value !== null && !Array.isArray(value);
 const isCount = (value: unknown): value is number =>
   typeof value === "number" && Number.isInteger(value) && value >= 0;
 const isTime = (value: unknown): value is number =>

@@ -6,6 +6,7 @@ import { h } from "../dom";
 import type { CodeEditor } from "../editor";
 import type { TypeScriptClient } from "./client";
 import { typeCheckLine, type TypeCheckIssue, type TypeCheckResult } from "./typecheck-view";
+import { within } from "../../lib/within";
 
 export type { TypeCheckResult } from "./typecheck-view";
 
@@ -17,14 +18,6 @@ export { TYPE_ERRORS_BLOCK_COMPLETION } from "../messages";
 /** A run completes the exercise when every test passes and the files type-check. */
 export const completesExercise = (testsPass: boolean, types: TypeCheckResult) =>
   testsPass && types.status !== "errors";
-
-function within<T>(promise: Promise<T>, ms: number, message: string): Promise<T> {
-  let timer: ReturnType<typeof setTimeout> | undefined;
-  const expired = new Promise<never>(
-    (_, reject) => (timer = setTimeout(() => reject(new Error(message)), ms)),
-  );
-  return Promise.race([promise, expired]).finally(() => clearTimeout(timer));
-}
 
 export class TypeScriptSupport {
   /** The Type check line's place in the results; announced politely after each run. */

@@ -25,6 +25,7 @@ import type { TestPlan } from "../worker/collect";
 import { runVitest, type OutputEvent } from "./vitest-run";
 import { withUnloadedTestsNotRun } from "./vitest-json";
 import { traceWorkspaceFiles } from "./trace-files";
+import { within } from "../../within";
 
 export { SandboxFailure, type OutputEvent };
 
@@ -81,15 +82,6 @@ export interface WebContainerEngine extends TestEngine {
 
 /** Output kept for the Terminal beyond this is dropped from the front. */
 const MAX_KEPT_OUTPUT = 400_000;
-
-/** Rejects with the failure unless `promise` settles within `ms`. */
-function within<T>(promise: Promise<T>, ms: number, onExpiry: () => Error): Promise<T> {
-  let timer: ReturnType<typeof setTimeout> | undefined;
-  const expired = new Promise<never>((_, reject) => {
-    timer = setTimeout(() => reject(onExpiry()), ms);
-  });
-  return Promise.race([promise, expired]).finally(() => clearTimeout(timer));
-}
 
 async function readManifest(sandbox: Sandbox): Promise<SnapshotManifest | undefined> {
   try {

@@ -11,6 +11,7 @@ import {
   type TestOutcome,
   type TestReport,
 } from "../report";
+import { isRecord } from "../../words";
 
 /** The part of vitest's JSON reporter output read here. */
 export interface VitestJsonReport {
@@ -49,8 +50,6 @@ export interface RunDetails {
   traces?: { file: string; fullName: string; trace: unknown }[];
 }
 
-const isObject = (value: unknown): value is Record<string, unknown> =>
-  typeof value === "object" && value !== null && !Array.isArray(value);
 const isString = (value: unknown): value is string => typeof value === "string";
 const isStringList = (value: unknown): value is string[] => Array.isArray(value) && value.every(isString);
 const isListOf = <T>(value: unknown, item: (entry: unknown) => entry is T): value is T[] =>
@@ -59,33 +58,33 @@ const isListOf = <T>(value: unknown, item: (entry: unknown) => entry is T): valu
 const isAssertion = (
   value: unknown,
 ): value is VitestJsonReport["testResults"][number]["assertionResults"][number] =>
-  isObject(value) &&
+  isRecord(value) &&
   isStringList(value.ancestorTitles) &&
   isString(value.title) &&
   isString(value.status) &&
   isStringList(value.failureMessages);
 
 const isFileResult = (value: unknown): value is VitestJsonReport["testResults"][number] =>
-  isObject(value) &&
+  isRecord(value) &&
   isString(value.name) &&
   isString(value.message) &&
   isListOf(value.assertionResults, isAssertion);
 
 const isError = (value: unknown): value is ErrorDetails =>
-  isObject(value) &&
+  isRecord(value) &&
   isString(value.name) &&
   isString(value.message) &&
   (value.expected === undefined || isString(value.expected)) &&
   (value.actual === undefined || isString(value.actual));
 
 const isErrorsOf = (value: unknown): value is { file: string; errors: ErrorDetails[] } =>
-  isObject(value) && isString(value.file) && isListOf(value.errors, isError);
+  isRecord(value) && isString(value.file) && isListOf(value.errors, isError);
 
 export class UnreadableReport extends Error {}
 
 export function readJsonReport(text: string): VitestJsonReport {
   const value: unknown = JSON.parse(text);
-  if (!isObject(value) || !isListOf(value.testResults, isFileResult))
+  if (!isRecord(value) || !isListOf(value.testResults, isFileResult))
     throw new UnreadableReport("vitest's JSON report does not have the expected shape");
   return { testResults: value.testResults };
 }
@@ -93,7 +92,7 @@ export function readJsonReport(text: string): VitestJsonReport {
 export function readDetails(text: string): RunDetails {
   const value: unknown = JSON.parse(text);
   const valid =
-    isObject(value) &&
+    isRecord(value) &&
     value.version === 1 &&
     isListOf(
       value.tests,
@@ -107,7 +106,7 @@ export function readDetails(text: string): RunDetails {
       isListOf(
         value.traces,
         (entry): entry is { file: string; fullName: string; trace: unknown } =>
-          isObject(entry) && isString(entry.file) && isString(entry.fullName),
+          isRecord(entry) && isString(entry.file) && isString(entry.fullName),
       ));
   if (!valid) throw new UnreadableReport("the run's details do not have the expected shape");
   return value as unknown as RunDetails;

@@ -15,6 +15,7 @@ import { HEARTBEAT_MS, SANDBOX_LOADED } from "./protocol";
 import { RunCache } from "./reuse";
 import { readRunMessage } from "./run-messages";
 import { inSeconds, stoppedReport, type RunSoFar } from "./timeout-report";
+import { within } from "../../within";
 
 export interface WorkerEngineOptions {
   /** Where the hidden iframe is attached: document.body unless given. */
@@ -48,15 +49,6 @@ export interface WorkerEngine extends TestEngine {
 const PLAN_AFTER_STOP_MS = 3000;
 
 const defaultWorkerSource = async () => (await import("virtual:pocketflow-test-worker")).default;
-
-/** Rejects with `message` unless `promise` settles within `ms`. */
-function within<T>(promise: Promise<T>, ms: number, message: string): Promise<T> {
-  let timer: ReturnType<typeof setTimeout> | undefined;
-  const expired = new Promise<never>((_, reject) => {
-    timer = setTimeout(() => reject(new Error(message)), ms);
-  });
-  return Promise.race([promise, expired]).finally(() => clearTimeout(timer));
-}
 
 interface Sandbox {
   control: MessagePort;

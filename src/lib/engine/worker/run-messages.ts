@@ -6,20 +6,19 @@ import { REPORT_LIMITS, checkTest, MalformedReport } from "../validate";
 import type { TestPlan } from "./collect";
 import type { FinishedTest } from "./grade";
 import type { RunMessage, WorkerTimings } from "./protocol";
+import { isRecord } from "../../words";
 
 const MAX_PLAN_FILES = 100;
 /** Compiled code a run may hand back for reuse: files and characters in all. */
 const MAX_COMPILED_FILES = 100;
 const MAX_COMPILED_CHARS = 4_000_000;
 
-const isObject = (value: unknown): value is Record<string, unknown> =>
-  typeof value === "object" && value !== null && !Array.isArray(value);
 const shortText = (value: unknown, max: number): value is string =>
   typeof value === "string" && value.length <= max;
 
 /** A plan with at most MAX_PLAN_FILES files and REPORT_LIMITS.tests names in all; else undefined. */
 export function checkPlan(value: unknown): TestPlan | undefined {
-  if (!isObject(value)) return undefined;
+  if (!isRecord(value)) return undefined;
   const entries = Object.entries(value);
   if (entries.length > MAX_PLAN_FILES) return undefined;
   let total = 0;
@@ -38,7 +37,7 @@ export function checkPlan(value: unknown): TestPlan | undefined {
 
 /** Compiled code by path within its bounds; else undefined. */
 export function checkCompiled(value: unknown): Record<string, string> | undefined {
-  if (!isObject(value)) return undefined;
+  if (!isRecord(value)) return undefined;
   const entries = Object.entries(value);
   if (entries.length > MAX_COMPILED_FILES) return undefined;
   let total = 0;
@@ -52,7 +51,7 @@ const TIMING_KEYS = ["prepare", "transform", "collect", "run", "receivedAt", "se
 
 /** A run's timings, if every one is a finite number. */
 function checkTimings(value: unknown): WorkerTimings | undefined {
-  if (!isObject(value)) return undefined;
+  if (!isRecord(value)) return undefined;
   const timings: Record<string, number> = {};
   for (const key of TIMING_KEYS) {
     const ms = value[key];
@@ -64,7 +63,7 @@ function checkTimings(value: unknown): WorkerTimings | undefined {
 
 /** A finished test that came with a message, checked; undefined if it is not one. */
 function checkFinished(value: unknown): { done: FinishedTest } | undefined {
-  if (!isObject(value) || typeof value.output !== "string") return undefined;
+  if (!isRecord(value) || typeof value.output !== "string") return undefined;
   try {
     const output = capText(value.output, Number.POSITIVE_INFINITY, REPORT_LIMITS.outputChars);
     return { done: { outcome: checkTest(value.outcome), output } };
@@ -76,7 +75,7 @@ function checkFinished(value: unknown): { done: FinishedTest } | undefined {
 
 /** The message if the page can use it, else undefined. The result's report stays text here. */
 export function readRunMessage(data: unknown): RunMessage | undefined {
-  if (!isObject(data) || typeof data.type !== "string") return undefined;
+  if (!isRecord(data) || typeof data.type !== "string") return undefined;
   switch (data.type) {
     case "started":
     case "alive":
