@@ -5,7 +5,7 @@
 // engine, which the offline engine matches; see test:parity). Also runs the engine fixtures, an
 // endless loop (it must be stopped), and a suite that checks that the pinned vitest has every part
 // of vitest's API the suites use. Exits 1 on any difference.
-import { mkdtempSync, readFileSync, readdirSync, rmSync } from "node:fs";
+import { mkdtempSync, rmSync } from "node:fs";
 import { tmpdir } from "node:os";
 import { join } from "node:path";
 import { gunzipSync } from "node:zlib";
@@ -13,10 +13,10 @@ import { summarize, type TestReport } from "../src/lib/engine/report";
 import { buildSnapshot, readProjectFiles } from "../src/lib/engine/webcontainer/build/snapshot";
 import { createWebContainerEngine } from "../src/lib/engine/webcontainer/engine";
 import { planTests } from "../src/lib/engine/worker/collect";
-import { isTracerSource } from "../src/lib/engine/webcontainer/trace-files";
 import { projectRoot } from "../src/lib/exercises/load";
 import { runWithNodeVitest } from "./lib/node-vitest";
 import { printTable } from "./lib/print-table";
+import { readTracerSources } from "./lib/tracer-sources";
 import { caseId, suiteCases, type SuiteCase } from "./lib/suite-cases";
 import { differences } from "./parity/compare";
 import { endlessLoop, fixtures } from "./parity/fixtures";
@@ -56,7 +56,7 @@ try {
         loadSnapshot: async () => new Uint8Array(gunzipSync(snapshot.gzipped)),
         // The page hands over the offline engine's planner; here it runs in Node directly.
         planSuite: (tests) => planTests(tests),
-        tracerSources: () => Promise.resolve(tracerSourcesFromDisk()),
+        tracerSources: () => Promise.resolve(readTracerSources()),
       });
       await engine.start();
       if (engine.status.phase !== "ready" || engine.status.from !== "snapshot")
@@ -162,17 +162,6 @@ if (problems.length > 0) {
 if (unreadable.length > 0)
   console.warn(`\nNot checked (the exercise does not load):\n  ${unreadable.join("\n  ")}`);
 console.log(`\nSandbox project: ${cases.length} suites on Node 20, no differences.`);
-
-/** The trace capture's sources by repository path, as the page's glob gives them (trace-files.ts). */
-function tracerSourcesFromDisk(): Record<string, string> {
-  const paths = [
-    "core/trace.ts",
-    ...readdirSync(join(projectRoot, "core", "trace")).map((name) => `core/trace/${name}`),
-    "src/lib/trace/capture.ts",
-    "src/lib/trace/model.ts",
-  ].filter(isTracerSource);
-  return Object.fromEntries(paths.map((path) => [path, readFileSync(join(projectRoot, path), "utf8")]));
-}
 
 /** What failed in a report and its output, for a difference's explanation. */
 function failuresOf(report: TestReport): string {

@@ -3,10 +3,10 @@
 // learner's flow took: each node, the action it returned, and what it changed in the shared store.
 // The suite's files are not changed, only followed by one import of a small setup module.
 import { mkdirSync, readdirSync, readFileSync, rmSync } from "node:fs";
+import { readTracerSources } from "../lib/tracer-sources";
 import { join } from "node:path";
 import { formatTrace, type TraceStep } from "../../core/trace";
 import { testNameFromFullName } from "../../src/lib/engine/report";
-import { projectRoot } from "../../src/lib/exercises/load";
 import type { Exercise, Files } from "../../src/lib/exercises/schema";
 import { findExercise, type Session } from "./session";
 import { runSuite, type LearnOutcome } from "./suite";
@@ -25,14 +25,11 @@ export interface TestTrace {
 
 /** The tracer's own sources (core/trace.ts and core/trace/*.ts, without tests), to sit beside the suite. */
 function tracerSources(): Files {
-  const files: Files = {
-    [`${SUPPORT}/trace.ts`]: readFileSync(join(projectRoot, "core", "trace.ts"), "utf8"),
-  };
-  const dir = join(projectRoot, "core", "trace");
-  for (const name of readdirSync(dir).filter((file) => file.endsWith(".ts") && !file.endsWith(".test.ts"))) {
-    files[`${SUPPORT}/trace/${name}`] = readFileSync(join(dir, name), "utf8");
-  }
-  return files;
+  return Object.fromEntries(
+    Object.entries(readTracerSources()).flatMap(([path, text]) =>
+      path.startsWith("core/") ? [[`${SUPPORT}/${path.slice("core/".length)}`, text]] : [],
+    ),
+  );
 }
 
 /** The module each test file imports: it installs the tracer and writes one line per test to `outDir`. */
