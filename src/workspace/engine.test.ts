@@ -29,7 +29,7 @@ interface Setup {
 async function setUp({ runtime = {}, supported = true, preferences, visit }: Setup = {}) {
   const hash = await projectHash(projectFiles);
   const fake = createFakeRuntime({ processes: processes(() => vitestScript(reports)), ...runtime });
-  const calls = { worker: 0, prepared: 0, loadedWebContainer: 0, reloads: 0 };
+  const calls = { worker: 0, prepared: 0, loadedWebContainer: 0, reloads: 0, hints: [] as unknown[] };
   const engines = createEngineSwitch({
     worker: async () => ({
       name: "worker",
@@ -37,8 +37,9 @@ async function setUp({ runtime = {}, supported = true, preferences, visit }: Set
         calls.worker += 1;
         return workerReport;
       },
-      prepare: async () => {
+      prepare: async (hint?: unknown) => {
         calls.prepared += 1;
+        calls.hints.push(hint);
       },
     }),
     webContainer: async () => {
@@ -77,6 +78,13 @@ describe("the engine policy", () => {
     expect(calls.prepared).toBe(1);
     await reach(engines, "ready");
     expect(fake.boots).toBe(1);
+  });
+
+  it("hands the worker the files and suite to prepare, so the first run finds them compiled", async () => {
+    const { engines, calls } = await setUp({ supported: false });
+    const hint = { files: { "a.ts": "export {};" }, tests: { "tests/a.test.ts": "// suite" } };
+    await engines.prepare?.(hint);
+    expect(calls.hints).toEqual([hint]);
   });
 
   it("answers with the worker while the WebContainer starts, and says so", async () => {

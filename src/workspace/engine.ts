@@ -191,10 +191,11 @@ export function createEngineSwitch(deps: EngineSwitchDeps): EngineSwitch {
       if (next !== "worker" && webcontainer.phase === "idle") startWebContainer();
       notify();
     },
-    async prepare() {
+    async prepare(hint) {
       if (choice !== "worker" && webcontainer.phase === "idle") startWebContainer();
       const worker = await deps.worker();
-      await worker.prepare?.();
+      // With the files and suite, a spare compiles and plans them ahead of the first run.
+      await worker.prepare?.(hint);
     },
     async run(files, tests, opts) {
       const pending = webContainerForRun();
